@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * Checks that need a real process (run by `npm test` after the build): the compiled server starts,
+ * answers, keeps facts out of its info-level log, stops with exit code 0 on SIGTERM, and refuses to
+ * start on a broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const server = join(root, 'dist', 'src', 'server.js')
+const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8'))
+let passed = 0
+let failed = 0
+const check = (ok, what) => {
+  if (ok) passed++
+  else failed++
+  process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
+}
+
+function start (env) {
+  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const out = { stdout: '', stderr: '' }
+  child.stdout.on('data', (d) => { out.stdout += d })
+  child.stderr.on('data', (d) => { out.stderr += d })
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+  return { child, out, exited }
+}
+
+async function waitFor (predicate, ms) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    const v = predicate()
+    if (v) return v
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return undefined
+}
+
+const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTimeout(() => resolve('timeout'), ms))])
+
+// 1. Start, answer, stay quiet about facts, stop cleanly.
+{
+  const t0 = Date.now()
+  const s = start({})
+  const url = await waitFor(() => /listening at (http:\/\/[^"\s]+)/.exec(s.out.stdout)?.[1], 10000)
+  check(url !== undefined, `the server starts and listens (${Date.now() - t0} ms)`)
+  if (url !== undefined) {
+    const ready = await fetch(`${url}/readyz`)
+    check(ready.status === 200 && (await ready.json()).rulesRevision.startsWith('sha256:'), '/readyz answers 200 with the rules revision')
+    const res = await fetch(`${url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reference.request) })
+    const body = await res.json()
+    check(res.status === 200 && body.triggered[0]?.ruleId === reference.expect.triggered[0].ruleId, 'the reference case evaluates')
+    const bad = await fetch(`${url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"facts": "秘书长在京老乡精英会' })
+    check(bad.status === 400, 'malformed JSON is a 400')
+    const log = s.out.stdout
+    check(!/秘书长|在京老乡精英会|memberCount|officeTitle/.test(log), 'no fact values in the info-level log')
+    check(/"reqId"/.test(log), 'requests are logged with their id')
+    const stopAt = Date.now()
+    s.child.kill('SIGTERM')
+    const exit = await withTimeout(s.exited, 10000)
+    check(exit !== 'timeout' && exit.code === 0, `SIGTERM stops it with exit code 0 (${Date.now() - stopAt} ms; got ${JSON.stringify(exit)})`)
+  }
+  s.child.kill('SIGKILL')
+}
+
+// 2. A broken rules directory stops start-up with the file and the problem.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'rules-'))
+  cpSync(join(root, 'rules'), dir, { recursive: true })
+  const file = join(dir, 'rulesets', 'informal-associations.json')
+  const set = JSON.parse(readFileSync(file, 'utf8'))
+  set.rules[0].clause = 'ccp.no-such-clause'
+  writeFileSync(file, JSON.stringify(set))
+  const s = start({ RULES_DIR: dir })
+  const exit = await withTimeout(s.exited, 10000)
+  check(exit !== 'timeout' && exit.code === 1, 'a broken rule set stops start-up (exit 1)')
+  check(/rulesets\/informal-associations\.json \/rules\/0\/clause: clause 'ccp\.no-such-clause' is not in the catalog/.test(s.out.stderr), 'the message names the file, the pointer and the problem')
+  s.child.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+}
+
+// 3. A bad configuration value stops start-up with the variable named.
+{
+  const s = start({ PORT: 'eighty' })
+  const exit = await withTimeout(s.exited, 10000)
+  check(exit !== 'timeout' && exit.code === 1 && /PORT: Expected integer/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
+  s.child.kill('SIGKILL')
+}
+
+process.stdout.write(`${passed} passed, ${failed} failed\n`)
+process.exit(failed === 0 ? 0 : 1)

@@ -1,0 +1,60 @@
+/**
+ * Compiles rule sets into json-rules-engine engines and runs them for one conduct item. Each rule
+ * contributes its element conditions, its circumstance indicators and its conditional notes as
+ * separate engine rules, so that every piece of the answer is decided by the engine of record.
+ */
+import { Engine, type RuleResult } from 'json-rules-engine'
+import type { RuleSetFile, Condition } from '../schemas/rules-data.js'
+import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
+
+export const CUSTOM_OPERATORS = ['containsAny'] as const
+
+/** Strips authoring-only keys (descriptions) so the engine sees plain json-rules-engine conditions. */
+function engineConditions (c: Condition): Record<string, unknown> {
+  if ('all' in c) return { all: c.all.map(engineConditions) }
+  if ('any' in c) return { any: c.any.map(engineConditions) }
+  if ('not' in c) return { not: engineConditions(c.not) }
+  return { fact: c.fact, operator: c.operator, value: c.value }
+}
+
+/** json-rules-engine wants a top-level boolean operator. */
+function topLevel (c: Condition): Record<string, unknown> {
+  const e = engineConditions(c)
+  return 'fact' in e ? { all: [e] } : e
+}
+
+export const key = {
+  rule: (ruleId: string) => ruleId,
+  indicator: (ruleId: string, id: string) => `${ruleId}#indicator:${id}`,
+  note: (ruleId: string, id: string) => `${ruleId}#note:${id}`
+}
+
+export function compileEngine (set: RuleSetFile): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true })
+  engine.addOperator('containsAny', (factValue: unknown, values: unknown) =>
+    Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v)))
+  const add = (name: string, conditions: Condition) =>
+    engine.addRule({ name, conditions: topLevel(conditions) as never, event: { type: name } })
+  for (const rule of set.rules) {
+    add(key.rule(rule.id), rule.conditions)
+    for (const ind of rule.circumstance?.indicators ?? []) add(key.indicator(rule.id, ind.id), ind.conditions)
+    for (const note of rule.notes ?? []) if (note.when !== undefined) add(key.note(rule.id, note.id), note.when)
+  }
+  return engine
+}
+
+export interface Outcome {
+  value: Tri
+  conditions: EvaluatedCondition
+}
+
+/** Runs an engine on a flat fact map and returns each engine rule's three-valued outcome by name. */
+export async function runEngine (engine: Engine, facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
+  const { results, failureResults } = await engine.run(facts)
+  const out = new Map<string, Outcome>()
+  for (const r of [...results, ...failureResults] as Array<RuleResult & { name: string }>) {
+    const conditions = (r.conditions as unknown) as EvaluatedCondition
+    out.set(r.name, { value: tri(conditions), conditions })
+  }
+  return out
+}

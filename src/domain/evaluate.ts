@@ -1,0 +1,115 @@
+/**
+ * The evaluation pipeline: check what the schema cannot (dates in order, rule ids that exist), run
+ * every rule set that looks at each conduct item, resolve overlaps between rules, and classify.
+ * Plain functions; the HTTP layer only adds validation of shape and the problem responses.
+ */
+import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
+import type { LoadedRules } from './load.js'
+import { citeAt, defined } from './catalog.js'
+import { runEngine } from './engine.js'
+import { flattenFacts } from './vocabulary.js'
+import { evaluateRule } from './evaluate-rule.js'
+import { classify } from './classify.js'
+import type { Triggered, Undetermined, Finding, NotTriggered, RuleEvaluation } from './findings.js'
+import { CONDUCT_DETAILS } from '../schemas/facts.js'
+
+export interface FactProblem {
+  pointer: string
+  message: string
+}
+
+/** Facts that are well formed but do not make sense together; answered with 422. */
+export class FactsError extends Error {
+  readonly problems: FactProblem[]
+  constructor (problems: FactProblem[]) {
+    super(problems.map((p) => `${p.pointer}: ${p.message}`).join('; '))
+    this.name = 'FactsError'
+    this.problems = problems
+  }
+}
+
+export interface EvaluateContext {
+  now: Date
+  decisionId: string
+}
+
+function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string): void {
+  const problems: FactProblem[] = []
+  req.facts.conduct.forEach((item, i) => {
+    const at = `/facts/conduct/${i}`
+    const { start, end } = item.period
+    if (start !== undefined && end !== undefined && end < start) problems.push({ pointer: `${at}/period/end`, message: 'ends before it starts' })
+    if (end !== undefined && end > decisionDate) problems.push({ pointer: `${at}/period/end`, message: 'ends after the decision date (options.decisionDate, default today)' })
+    else if (start !== undefined && start > decisionDate) problems.push({ pointer: `${at}/period/start`, message: 'starts after the decision date (options.decisionDate, default today)' })
+    const detail = CONDUCT_DETAILS[item.type]
+    if (item[detail] === undefined) problems.push({ pointer: `${at}/${detail}`, message: `required for conduct of type '${item.type}'` })
+    for (const ruleId of Object.keys(item.statedCircumstances ?? {})) {
+      const set = rules.ruleIndex.get(ruleId)
+      if (set === undefined || set.set.conductType !== item.type) {
+        problems.push({ pointer: `${at}/statedCircumstances/${ruleId}`, message: `no rule '${ruleId}' applies to conduct of type '${item.type}' (GET /v1/rulesets lists the rules)` })
+      }
+    }
+  })
+  if (problems.length > 0) throw new FactsError(problems)
+}
+
+export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx: EvaluateContext): Promise<EvaluationResponse> {
+  const decisionDate = req.options?.decisionDate ?? ctx.now.toISOString().slice(0, 10)
+  check(rules, req, decisionDate)
+
+  const triggered: Triggered[] = []
+  const undetermined: Undetermined[] = []
+  const findings: Finding[] = []
+  const notTriggered: NotTriggered[] = []
+
+  for (const [conductIndex, conduct] of req.facts.conduct.entries()) {
+    const facts = flattenFacts(req.facts.subject, conduct)
+    const results: RuleEvaluation[] = []
+    for (const loaded of rules.byConductType.get(conduct.type)!) {
+      const outcomes = await runEngine(loaded.engine, facts)
+      for (const rule of loaded.set.rules) {
+        results.push(evaluateRule(rule, { catalog: rules.catalog, ruleSet: loaded.set.id, conductIndex, conduct, facts, outcomes, decisionDate }))
+      }
+    }
+    const firing = new Set(results.flatMap((r) => r.kind === 'triggered' ? [r.value.ruleId] : []))
+    for (const r of results) {
+      if (r.kind === 'triggered') {
+        const over = r.yieldsTo.find((y) => firing.has(y.rule))
+        if (over === undefined) {
+          triggered.push(r.value)
+          continue
+        }
+        findings.push({
+          ruleId: r.value.ruleId,
+          ruleSet: r.value.ruleSet,
+          conductIndex,
+          ...(conduct.id !== undefined ? { conductId: conduct.id } : {}),
+          title: r.value.title,
+          status: 'superseded',
+          supersededBy: over.rule,
+          circumstance: r.value.circumstance,
+          explanation: over.reason,
+          citations: [r.value.citations[0], citeAt(rules.catalog, over.clause, decisionDate)].filter(defined)
+        })
+      } else if (r.kind === 'undetermined') undetermined.push(r.value)
+      else if (r.kind === 'finding') findings.push(r.value)
+      else notTriggered.push(r.value)
+    }
+  }
+
+  return {
+    decisionId: ctx.decisionId,
+    rulesRevision: rules.revision,
+    evaluatedAt: ctx.now.toISOString(),
+    decisionDate,
+    triggered,
+    undetermined,
+    findings,
+    notTriggered,
+    classification: classify(triggered, undetermined, rules.catalog, decisionDate),
+    disclaimer: {
+      zh: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。',
+      en: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The names rules use for facts. A rule condition reads `subject.<path>` (the person) or
+ * `conduct.<path>` (the conduct item being evaluated); each name maps to one JSON pointer in the
+ * request, which is how explanations and "missing" lists point back at the caller's input.
+ */
+import type { TSchema } from '@sinclair/typebox'
+import { Subject, ConductItem, Association } from '../schemas/facts.js'
+
+/** Shared schemas a conduct item refers to by $id. */
+const REFS: Record<string, TSchema> = { [Association.$id as string]: Association }
+
+/** Conduct-item fields that are not facts about the conduct itself. */
+const NOT_FACTS = new Set(['id', 'type', 'statedCircumstances'])
+
+function leafNames (ref: TSchema, prefix: string, out: Set<string>): void {
+  const schema = typeof ref.$ref === 'string' ? REFS[ref.$ref] : ref
+  const props = (schema as { properties?: Record<string, TSchema> }).properties
+  if (schema.type !== 'object' || props === undefined) {
+    out.add(prefix)
+    return
+  }
+  for (const [key, child] of Object.entries(props)) {
+    if (prefix === 'conduct' && NOT_FACTS.has(key)) continue
+    leafNames(child, `${prefix}.${key}`, out)
+  }
+}
+
+/** Every fact name a rule may read, derived from the facts schema so that the two cannot drift. */
+export const FACT_NAMES: ReadonlySet<string> = (() => {
+  const out = new Set<string>()
+  leafNames(Subject, 'subject', out)
+  leafNames(ConductItem, 'conduct', out)
+  return out
+})()
+
+export function pointerFor (fact: string, conductIndex: number): string {
+  const [root, ...path] = fact.split('.')
+  const base = root === 'subject' ? '/facts/subject' : `/facts/conduct/${conductIndex}`
+  return `${base}/${path.join('/')}`
+}
+
+function flattenInto (value: unknown, prefix: string, out: Record<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (prefix === 'conduct' && NOT_FACTS.has(key)) continue
+      flattenInto(child, `${prefix}.${key}`, out)
+    }
+    return
+  }
+  out[prefix] = value
+}
+
+/** The flat fact map a rule engine run sees for one conduct item. Absent facts stay absent. */
+export function flattenFacts (subject: object, conduct: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  flattenInto(subject, 'subject', out)
+  flattenInto(conduct, 'conduct', out)
+  return out
+}

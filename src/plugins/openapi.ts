@@ -1,0 +1,57 @@
+/**
+ * The OpenAPI document, generated from the route schemas by @fastify/swagger. Shared schemas keep
+ * their $id as component names. openapi.yaml in the repository is this document, committed; a test
+ * fails when the two drift.
+ */
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import { SHARED_SCHEMAS } from '../schemas/registry.js'
+import { REFERENCE_CASE_REQUEST } from '../examples.js'
+import { PROBLEM_CONTENT_TYPE } from './problems.js'
+
+type Operation = { requestBody?: { content: Record<string, { examples?: unknown }> }, responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }
+
+/**
+ * What the route schemas cannot say: problem responses are application/problem+json, and the
+ * evaluation request's example is the reference case.
+ */
+function finish (doc: { paths: Record<string, Record<string, Operation>> }) {
+  for (const ops of Object.values(doc.paths)) {
+    for (const op of Object.values(ops)) {
+      for (const res of Object.values(op.responses)) {
+        const json = res.content?.['application/json']
+        if (json?.schema?.$ref === '#/components/schemas/Problem') res.content = { [PROBLEM_CONTENT_TYPE]: json }
+      }
+    }
+  }
+  doc.paths['/v1/evaluations'].post.requestBody!.content['application/json'].examples = {
+    'reference-case': { summary: '董某 and the 400-member WeChat group (REFERENCE.md §6)', value: REFERENCE_CASE_REQUEST }
+  }
+  return doc
+}
+
+export const API_VERSION = '1.0.0'
+
+export default fp(async (app) => {
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'discipline-rules',
+        version: API_VERSION,
+        description: 'Decision support for Party-discipline case handling: evaluates the facts of a case against machine-readable rule sets encoding the 《中国共产党纪律处分条例》 (2015, 2018 and 2023 revisions) and the 2002 notice on hometown, alumni and veterans\' associations, and answers which rules are triggered, how severe the case is, and which clauses it rests on. It proposes; a person decides.'
+      },
+      tags: [
+        { name: 'evaluations', description: 'Evaluate the facts of a case.' },
+        { name: 'rulesets', description: 'The rules the service evaluates against.' },
+        { name: 'operations', description: 'Health, readiness and the API description.' }
+      ]
+    },
+    transformObject: (documentObject) => finish((documentObject as unknown as { openapiObject: Parameters<typeof finish>[0] }).openapiObject) as never,
+    refResolver: {
+      // Every shared schema has an $id (src/schemas/registry.ts): it names the component.
+      buildLocalReference: (json) => json.$id as string
+    }
+  })
+}, { name: 'openapi' })

@@ -1,0 +1,86 @@
+/**
+ * One error handler, one shape: application/problem+json (RFC 9457) with a stable `type`. Client
+ * errors say what is wrong and where (JSON pointers), never echoing fact values; server errors say
+ * nothing about internals. Facts are personal data, so request bodies are never logged here.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import { FactsError } from '../domain/evaluate.js'
+import type { Problem } from '../schemas/problem.js'
+
+export const PROBLEM_BASE = 'urn:discipline-rules:problem:'
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+export function sendProblem (reply: FastifyReply, problem: Omit<Problem, 'type'> & { type: string }): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send({ ...problem, type: PROBLEM_BASE + problem.type })
+}
+
+/** Fastify's own client-error codes, mapped to our problem types. */
+const FASTIFY_CODES: Record<string, { type: string; title: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: 'unsupported-media-type', title: 'Unsupported content type: send application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { type: 'invalid-content-length', title: 'Content-Length does not match the body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { type: 'payload-too-large', title: 'Request body too large' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { type: 'malformed-json', title: 'The request body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { type: 'malformed-json', title: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_TYPE: { type: 'unsupported-media-type', title: 'Content type missing or empty' },
+  FST_ERR_CTP_INVALID_TYPE: { type: 'unsupported-media-type', title: 'Unsupported content type' }
+}
+
+/** JSON.parse messages quote the body; facts are personal data, so only the position is kept. */
+function safeDetail (err: FastifyError): string {
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return 'The body could not be parsed as JSON.'
+  }
+  return err.message
+}
+
+function escapeToken (token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function handler (app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err.validation !== undefined) {
+      const part = err.validationContext as string
+      const errors = err.validation.map((v) => ({ pointer: v.instancePath, detail: v.message as string }))
+      return sendProblem(reply, {
+        type: 'validation-failed',
+        title: `The request ${part} does not match the schema`,
+        status: 400,
+        detail: errors.map((e) => `${e.pointer === '' ? '(root)' : e.pointer}: ${e.detail}`).join('; '),
+        instance: request.url,
+        errors: part === 'body' ? errors : errors.map((e) => ({ ...e, pointer: `/${part}${e.pointer}` }))
+      })
+    }
+    if (err instanceof FactsError) {
+      return sendProblem(reply, {
+        type: 'invalid-facts',
+        title: 'The facts are well formed but inconsistent',
+        status: 422,
+        detail: err.message,
+        instance: request.url,
+        errors: err.problems.map((p) => ({ pointer: p.pointer.split('/').map((t, i) => i === 0 ? t : escapeToken(t)).join('/'), detail: p.message }))
+      })
+    }
+    const known = FASTIFY_CODES[err.code]
+    if (known !== undefined) {
+      return sendProblem(reply, { type: known.type, title: known.title, status: err.statusCode as number, detail: safeDetail(err), instance: request.url })
+    }
+    const status = err.statusCode ?? 500
+    if (status < 500) {
+      return sendProblem(reply, { type: 'bad-request', title: 'Bad request', status, detail: err.message, instance: request.url })
+    }
+    request.log.error({ err }, 'unhandled error')
+    return sendProblem(reply, { type: 'internal-error', title: 'Internal error', status: 500, detail: 'The service could not complete the request. The request id identifies it in the logs.', instance: request.url })
+  })
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, {
+    type: 'not-found',
+    title: 'Not found',
+    status: 404,
+    detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    instance: request.url
+  }))
+}
+
+export default fp(async (app) => { handler(app) }, { name: 'problems' })

@@ -1,0 +1,148 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Facts } from './facts.js'
+import { DateString, SanctionCode, CircumstanceCode, Text, ref } from './common.js'
+
+const strict = { additionalProperties: false } as const
+
+export const EvaluationOptions = Type.Object({
+  decisionDate: Type.Optional(DateString)
+}, { ...strict, $id: 'EvaluationOptions', description: 'decisionDate: the date of the decision (default: today, UTC). It must not precede the end of any conduct.' })
+
+export const EvaluationRequest = Type.Object({
+  facts: ref(Facts),
+  options: Type.Optional(ref(EvaluationOptions))
+}, { ...strict, $id: 'EvaluationRequest' })
+export type EvaluationRequest = Static<typeof EvaluationRequest>
+
+export const Citation = Type.Object({
+  clause: Type.String({ description: 'Catalog id of the provision (GET /v1/rulesets/{id} lists them).' }),
+  instrument: Type.Union([Type.Literal('ccp-discipline-regulations'), Type.Literal('notice-2002-associations')]),
+  version: Type.String({ description: '"2015", "2018", "2023" for the regulations; "2002" for the notice.' }),
+  article: Type.Integer(),
+  paragraph: Type.Optional(Type.Integer()),
+  item: Type.Optional(Type.Integer()),
+  label: Type.String({ description: 'The citation as a Chinese document would write it.' }),
+  role: Type.Optional(ref(Text)),
+  summary: ref(Text),
+  unconfirmed: Type.Array(Type.String(), { description: 'What the legal reference could not confirm about this provision and its version; empty when nothing.' })
+}, { ...strict, $id: 'Citation' })
+export type Citation = Static<typeof Citation>
+
+export const SanctionRange = Type.Object({ min: ref(SanctionCode), max: ref(SanctionCode) }, { ...strict, $id: 'SanctionRange' })
+
+export const FactRef = Type.Object({
+  pointer: Type.String({ description: 'JSON pointer into the request.' }),
+  value: Type.Unknown({ description: 'The value found there.' })
+}, { ...strict, $id: 'FactRef' })
+
+export const CircumstanceFinding = Type.Object({
+  tier: ref(CircumstanceCode),
+  source: Type.Union([Type.Literal('stated'), Type.Literal('inferred'), Type.Literal('default')], {
+    description: 'stated: given by the case officer in the facts; inferred: derived from indicators kept in the rule data (not an official test); default: nothing qualifies the conduct either way.'
+  }),
+  indicators: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(),
+    title: ref(Text),
+    facts: Type.Array(ref(FactRef))
+  }, strict), { description: 'The indicators that were met, with the facts that met them.' })),
+  minIndicators: Type.Optional(Type.Integer()),
+  provenance: Type.Optional(Type.Object({ source: Type.String(), inference: Type.Boolean(), note: Type.Optional(ref(Text)) }, strict)),
+  explanation: ref(Text)
+}, { ...strict, $id: 'CircumstanceFinding' })
+
+const VersionChoice = Type.Object({
+  instrument: Type.String(),
+  version: Type.String(),
+  conductEnded: DateString,
+  reason: ref(Text)
+}, strict)
+
+const Note = Type.Object({ id: Type.String(), text: ref(Text) }, strict)
+
+const ruleRef = () => ({
+  ruleId: Type.String(),
+  ruleSet: Type.String(),
+  conductIndex: Type.Integer({ description: 'Index of the conduct item in facts.conduct.' }),
+  conductId: Type.Optional(Type.String()),
+  title: ref(Text)
+})
+
+export const TriggeredRule = Type.Object({
+  ...ruleRef(),
+  appliedVersion: VersionChoice,
+  circumstance: ref(CircumstanceFinding),
+  sanctionRange: ref(SanctionRange),
+  citations: Type.Array(ref(Citation)),
+  referral: Type.Optional(Type.Object({ text: ref(Text), citations: Type.Array(ref(Citation)) }, strict)),
+  because: Type.Array(ref(FactRef), { description: 'The facts that satisfied the rule\'s elements.' }),
+  notes: Type.Array(Note)
+}, { ...strict, $id: 'TriggeredRule' })
+export type TriggeredRule = Static<typeof TriggeredRule>
+
+export const UndeterminedRule = Type.Object({
+  ...ruleRef(),
+  missing: Type.Array(Type.String(), { description: 'JSON pointers of the facts to establish next.' }),
+  explanation: ref(Text)
+}, { ...strict, $id: 'UndeterminedRule' })
+
+export const NonSanctionFinding = Type.Object({
+  ...ruleRef(),
+  status: Type.Union([
+    Type.Literal('below-threshold'),
+    Type.Literal('superseded'),
+    Type.Literal('outside-encoded-period'),
+    Type.Literal('no-provision-in-version')
+  ], {
+    description: 'below-threshold: the elements are met but the circumstance is below the article\'s lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision.'
+  }),
+  supersededBy: Type.Optional(Type.String()),
+  circumstance: Type.Optional(ref(CircumstanceFinding)),
+  explanation: ref(Text),
+  citations: Type.Array(ref(Citation))
+}, { ...strict, $id: 'NonSanctionFinding' })
+
+export const NotTriggeredRule = Type.Object({
+  ...ruleRef(),
+  failed: Type.Array(ref(FactRef), { description: 'Established facts that rule the rule out.' })
+}, { ...strict, $id: 'NotTriggeredRule' })
+
+const RangeOrNull = Type.Union([ref(SanctionRange), Type.Null()])
+const SanctionOrNull = Type.Union([ref(SanctionCode), Type.Null()])
+
+export const Classification = Type.Object({
+  status: Type.Union([Type.Literal('sanction-proposed'), Type.Literal('no-sanction-proposed'), Type.Literal('undetermined')], {
+    description: 'sanction-proposed: at least one rule triggered; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean).'
+  }),
+  provisional: Type.Boolean({ description: 'True when undetermined rules could still change the outcome.' }),
+  sanctionRange: RangeOrNull,
+  recommended: SanctionOrNull,
+  basis: Type.Array(Type.Object({ ruleId: Type.String(), conductIndex: Type.Integer() }, strict)),
+  adjustments: Type.Array(Type.Object({
+    step: Type.String(),
+    from: SanctionOrNull,
+    to: SanctionOrNull,
+    explanation: ref(Text),
+    citations: Type.Array(ref(Citation))
+  }, strict), { description: 'The ordered steps from the triggered ranges to the recommendation, each with its clause.' }),
+  referral: Type.Union([Type.Object({
+    suspectedCrime: Type.Boolean(),
+    rules: Type.Array(Type.String()),
+    text: ref(Text),
+    citations: Type.Array(ref(Citation))
+  }, strict), Type.Null()]),
+  explanation: ref(Text)
+}, { ...strict, $id: 'Classification' })
+
+export const EvaluationResponse = Type.Object({
+  decisionId: Type.String({ format: 'uuid', description: 'Unique per evaluation.' }),
+  rulesRevision: Type.String({ description: 'Content hash of the loaded rules.' }),
+  evaluatedAt: Type.String({ format: 'date-time' }),
+  decisionDate: DateString,
+  triggered: Type.Array(ref(TriggeredRule)),
+  undetermined: Type.Array(ref(UndeterminedRule)),
+  findings: Type.Array(ref(NonSanctionFinding)),
+  notTriggered: Type.Array(ref(NotTriggeredRule)),
+  classification: ref(Classification),
+  disclaimer: ref(Text)
+}, { ...strict, $id: 'EvaluationResponse' })
+export type EvaluationResponse = Static<typeof EvaluationResponse>

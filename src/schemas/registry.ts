@@ -1,0 +1,26 @@
+/**
+ * Every shared schema, in an order where each one's references come before it. The app adds them
+ * with addSchema (so OpenAPI gets named components and the serializer resolves $refs) and the
+ * validator compiles against them.
+ */
+import type { TSchema } from '@sinclair/typebox'
+import { Text, SanctionCode, CircumstanceCode } from './common.js'
+import { Subject, Association, ConductItem, Facts } from './facts.js'
+import {
+  EvaluationOptions, EvaluationRequest, Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule,
+  UndeterminedRule, NonSanctionFinding, NotTriggeredRule, Classification, EvaluationResponse
+} from './evaluation.js'
+import { Problem } from './problem.js'
+import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
+
+export const SHARED_SCHEMAS: TSchema[] = [
+  Text, SanctionCode, CircumstanceCode,
+  Subject, Association, ConductItem, Facts,
+  EvaluationOptions, EvaluationRequest,
+  Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,
+  NotTriggeredRule, Classification, EvaluationResponse,
+  Problem,
+  RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness
+]
+
+export const SCHEMAS_BY_ID: ReadonlyMap<string, TSchema> = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s]))

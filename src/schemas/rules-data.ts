@@ -1,0 +1,150 @@
+/**
+ * Schemas of the files under rules/: the clause catalog and the rule sets. They are checked at
+ * start-up; a file that fails stops the service with the file and the JSON pointer of the problem.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { StringEnum } from './string-enum.js'
+import { sanctionCode, circumstanceCode, DateString } from './common.js'
+import './formats.js'
+
+const Bilingual = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })
+
+const Unconfirmed = Type.Array(Type.String({ minLength: 1 }), {
+  description: 'What REFERENCE.md marks UNCONFIRMED about this entry, in words. Empty or absent: nothing.'
+})
+
+export const InstrumentVersion = Type.Object({
+  version: Type.String({ pattern: '^[0-9]{4}$' }),
+  label: Type.String({ minLength: 1, description: 'How the version is named in a citation label, e.g. 2015年修订.' }),
+  issued: Type.Optional(DateString),
+  inForce: Type.Object({ from: DateString, to: Type.Optional(DateString) }, { additionalProperties: false }),
+  source: Type.String({ minLength: 1 }),
+  unconfirmed: Type.Optional(Unconfirmed)
+}, { additionalProperties: false })
+
+export const Instrument = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  title: Bilingual,
+  versions: Type.Array(InstrumentVersion, { minItems: 1 })
+}, { additionalProperties: false })
+
+export const InstrumentsFile = Type.Object({
+  $comment: Type.Optional(Type.String()),
+  instruments: Type.Array(Instrument, { minItems: 1 })
+}, { additionalProperties: false })
+
+export const ClauseTier = Type.Object({
+  circumstance: circumstanceCode(),
+  threshold: Type.Optional(Bilingual),
+  sanctions: Type.Array(sanctionCode(), { minItems: 1 })
+}, { additionalProperties: false })
+
+export const ClauseVersion = Type.Object({
+  version: Type.String({ pattern: '^[0-9]{4}$' }),
+  article: Type.Integer({ minimum: 1 }),
+  paragraph: Type.Optional(Type.Integer({ minimum: 1 })),
+  item: Type.Optional(Type.Integer({ minimum: 1 })),
+  summary: Bilingual,
+  tiers: Type.Optional(Type.Array(ClauseTier, { minItems: 1 })),
+  source: Type.String({ minLength: 1 }),
+  unconfirmed: Type.Optional(Unconfirmed)
+}, { additionalProperties: false })
+
+export const Clause = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9.-]+$' }),
+  instrument: Type.String({ minLength: 1 }),
+  title: Bilingual,
+  kind: Type.Union([Type.Literal('offence'), Type.Literal('general'), Type.Literal('normative-document')]),
+  subject: Type.Optional(Bilingual),
+  before: Type.Optional(Type.Object({
+    summary: Bilingual,
+    source: Type.String({ minLength: 1 })
+  }, { additionalProperties: false, description: 'What stood before the first encoded version (e.g. no such article before 2016).' })),
+  versions: Type.Array(ClauseVersion, { minItems: 1 })
+}, { additionalProperties: false })
+
+export const ClausesFile = Type.Object({
+  $comment: Type.Optional(Type.String()),
+  clauses: Type.Array(Clause, { minItems: 1 })
+}, { additionalProperties: false })
+
+/** A json-rules-engine condition tree. Leaves read a fact of the facts vocabulary without JSONPath. */
+export const Condition = Type.Recursive((This) => Type.Union([
+  Type.Object({ all: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ any: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ not: This }, { additionalProperties: false }),
+  Type.Object({
+    fact: Type.String({ pattern: '^(subject|conduct)(\\.[A-Za-z]+)+$' }),
+    operator: StringEnum(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain', 'containsAny']),
+    value: Type.Union([Type.Boolean(), Type.Number(), Type.String(), Type.Array(Type.Union([Type.String(), Type.Number()]))]),
+    description: Type.Optional(Bilingual)
+  }, { additionalProperties: false })
+]), { $id: 'RuleCondition' })
+export type Condition = Static<typeof Condition>
+
+export const Provenance = Type.Object({
+  source: Type.String({ minLength: 1, description: 'Where the legal reading comes from (REFERENCE.md section and its sources).' }),
+  inference: Type.Boolean({ description: 'True when the reading is our inference and no official test exists.' }),
+  note: Type.Optional(Bilingual)
+}, { additionalProperties: false })
+
+export const Indicator = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  title: Bilingual,
+  conditions: Condition
+}, { additionalProperties: false })
+
+export const CircumstanceInference = Type.Object({
+  circumstance: circumstanceCode(),
+  minIndicators: Type.Integer({ minimum: 1 }),
+  indicators: Type.Array(Indicator, { minItems: 1 }),
+  provenance: Provenance
+}, { additionalProperties: false })
+
+export const RuleNote = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  when: Type.Optional(Condition),
+  text: Bilingual,
+  provenance: Type.Optional(Provenance)
+}, { additionalProperties: false })
+
+export const Rule = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
+  title: Bilingual,
+  clause: Type.String({ minLength: 1, description: 'Catalog id of the provision the rule applies; its version is chosen by date.' }),
+  supporting: Type.Optional(Type.Array(Type.Object({
+    clause: Type.String({ minLength: 1 }),
+    role: Bilingual
+  }, { additionalProperties: false }))),
+  referral: Type.Optional(Type.Object({
+    clause: Type.String({ minLength: 1 }),
+    text: Bilingual
+  }, { additionalProperties: false })),
+  conditions: Condition,
+  circumstance: Type.Optional(CircumstanceInference),
+  yieldsTo: Type.Optional(Type.Array(Type.Object({
+    rule: Type.String({ minLength: 1 }),
+    clause: Type.String({ minLength: 1, description: 'The general provision that resolves the overlap.' }),
+    reason: Bilingual,
+    provenance: Provenance
+  }, { additionalProperties: false }))),
+  notes: Type.Optional(Type.Array(RuleNote)),
+  provenance: Provenance
+}, { additionalProperties: false })
+export type Rule = Static<typeof Rule>
+
+export const RuleSetFile = Type.Object({
+  $comment: Type.Optional(Type.String()),
+  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  title: Bilingual,
+  description: Bilingual,
+  conductType: Type.String({ minLength: 1 }),
+  rules: Type.Array(Rule, { minItems: 1 })
+}, { additionalProperties: false })
+
+export type InstrumentsFile = Static<typeof InstrumentsFile>
+export type ClausesFile = Static<typeof ClausesFile>
+export type Clause = Static<typeof Clause>
+export type ClauseVersion = Static<typeof ClauseVersion>
+export type Instrument = Static<typeof Instrument>
+export type RuleSetFile = Static<typeof RuleSetFile>

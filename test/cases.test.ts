@@ -1,0 +1,57 @@
+/**
+ * Every fixture under rules/cases is a specification: its name states the boundary it tests, and
+ * the service must answer exactly the expected rules, versions, circumstances, ranges, citations and
+ * classification. One subtest per fixture.
+ */
+import t from 'tap'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { buildApp } from '../src/app.js'
+import { EvaluationResponse } from '../src/schemas/evaluation.js'
+import { SHARED_SCHEMAS } from '../src/schemas/registry.js'
+import { loadCases } from './helpers/cases.js'
+
+const responseCheck = TypeCompiler.Compile(EvaluationResponse, SHARED_SCHEMAS)
+const byRule = <T extends { ruleId: string }>(xs: T[]) => [...xs].sort((a, b) => a.ruleId.localeCompare(b.ruleId))
+
+const app = buildApp()
+t.teardown(() => app.close())
+
+const cases = loadCases()
+t.ok(cases.length >= 20, 'the fixtures are there')
+
+for (const c of cases) {
+  t.test(`${c.file}: ${c.name}`, async (t) => {
+    t.ok(c.name.length > 20 && c.provisions.length > 0, 'the fixture states what it tests and which provisions')
+    const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: c.request as object })
+    t.equal(res.statusCode, 200, 'answered 200')
+    const body = res.json()
+    t.same([...responseCheck.Errors(body)].map((e) => `${e.path}: ${e.message}`), [], 'the response matches its schema')
+
+    t.same(byRule(body.triggered.map((x: any) => ({
+      ruleId: x.ruleId,
+      version: x.appliedVersion.version,
+      circumstance: { tier: x.circumstance.tier, source: x.circumstance.source },
+      sanctionRange: x.sanctionRange,
+      citations: x.citations.map((ci: any) => ci.label),
+      ...(c.expect.triggered.find((e) => e.ruleId === x.ruleId)?.notes !== undefined ? { notes: x.notes.map((n: any) => n.id) } : {})
+    }))), byRule(c.expect.triggered), 'triggered rules')
+    t.same(byRule(body.undetermined.map((x: any) => ({ ruleId: x.ruleId, missing: [...x.missing].sort() }))),
+      byRule(c.expect.undetermined.map((x) => ({ ...x, missing: [...x.missing].sort() }))), 'undetermined rules and the facts they miss')
+    t.same(byRule(body.findings.map((x: any) => ({ ruleId: x.ruleId, status: x.status, ...(x.supersededBy !== undefined ? { supersededBy: x.supersededBy } : {}) }))),
+      byRule(c.expect.findings), 'non-sanction findings')
+    if (c.expect.notTriggered !== undefined) {
+      t.same(body.notTriggered.map((x: any) => x.ruleId).sort(), [...c.expect.notTriggered].sort(), 'rules ruled out')
+    }
+    const cl = body.classification
+    t.same({ status: cl.status, provisional: cl.provisional, sanctionRange: cl.sanctionRange, recommended: cl.recommended, referral: cl.referral !== null },
+      c.expect.classification, 'classification')
+
+    // Invariants that hold for every case.
+    for (const x of body.triggered) {
+      t.ok(x.citations.length > 0 && x.because.length > 0, `${x.ruleId} cites a clause and names the facts it rests on`)
+      if (x.circumstance.source === 'inferred') t.equal(x.circumstance.provenance.inference, true, `${x.ruleId}: an inferred circumstance is labelled as inference`)
+    }
+    for (const u of body.undetermined) t.ok(u.missing.length > 0, `${u.ruleId} names what is missing`)
+    t.equal(body.rulesRevision, app.rules.revision)
+  })
+}

@@ -1,0 +1,19 @@
+import t from 'tap'
+import { parseConfig, ConfigError } from '../src/config.js'
+import { BUNDLED_RULES_DIR } from '../src/paths.js'
+
+t.test('defaults', async (t) => {
+  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, BODY_LIMIT: 262144, SHUTDOWN_TIMEOUT_MS: 10000 })
+})
+
+t.test('values from the environment, empty ones ignored', async (t) => {
+  const c = parseConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '', OTHER: 'x' })
+  t.same(c, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: 4096, SHUTDOWN_TIMEOUT_MS: 10000 })
+})
+
+t.test('bad values stop the service with the variable named', async (t) => {
+  t.throws(() => parseConfig({ PORT: 'eighty' }), { name: 'ConfigError', message: /PORT: Expected integer/ })
+  t.ok(new ConfigError('x') instanceof Error)
+  t.throws(() => parseConfig({ PORT: '70000' }), /PORT/)
+  t.throws(() => parseConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL: Expected one of: fatal, error/)
+})
