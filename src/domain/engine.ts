@@ -26,7 +26,9 @@ function topLevel (c: Condition): Record<string, unknown> {
 export const key = {
   rule: (ruleId: string) => ruleId,
   indicator: (ruleId: string, id: string) => `${ruleId}#indicator:${id}`,
-  note: (ruleId: string, id: string) => `${ruleId}#note:${id}`
+  note: (ruleId: string, id: string) => `${ruleId}#note:${id}`,
+  version: (ruleId: string, version: string) => `${ruleId}#version:${version}`,
+  adjustment: (ruleId: string, id: string) => `${ruleId}#adjustment:${id}`
 }
 
 export function compileEngine (set: RuleSetFile): Engine {
@@ -39,6 +41,8 @@ export function compileEngine (set: RuleSetFile): Engine {
     add(key.rule(rule.id), rule.conditions)
     for (const ind of rule.circumstance?.indicators ?? []) add(key.indicator(rule.id, ind.id), ind.conditions)
     for (const note of rule.notes ?? []) if (note.when !== undefined) add(key.note(rule.id, note.id), note.when)
+    for (const [version, extra] of Object.entries(rule.elementsByVersion ?? {})) add(key.version(rule.id, version), extra)
+    for (const adj of rule.adjustments ?? []) if (adj.when !== undefined) add(key.adjustment(rule.id, adj.id), adj.when)
   }
   return engine
 }

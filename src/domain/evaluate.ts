@@ -38,10 +38,13 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
   req.facts.conduct.forEach((item, i) => {
     const at = `/facts/conduct/${i}`
     const { start, end } = item.period
+    const detail = CONDUCT_DETAILS[item.type]
     if (start !== undefined && end !== undefined && end < start) problems.push({ pointer: `${at}/period/end`, message: 'ends before it starts' })
+    for (const other of Object.values(CONDUCT_DETAILS)) {
+      if (other !== detail && item[other] !== undefined) problems.push({ pointer: `${at}/${other}`, message: `does not belong to conduct of type '${item.type}' (expected '${detail}')` })
+    }
     if (end !== undefined && end > decisionDate) problems.push({ pointer: `${at}/period/end`, message: 'ends after the decision date (options.decisionDate, default today)' })
     else if (start !== undefined && start > decisionDate) problems.push({ pointer: `${at}/period/start`, message: 'starts after the decision date (options.decisionDate, default today)' })
-    const detail = CONDUCT_DETAILS[item.type]
     if (item[detail] === undefined) problems.push({ pointer: `${at}/${detail}`, message: `required for conduct of type '${item.type}'` })
     for (const ruleId of Object.keys(item.statedCircumstances ?? {})) {
       const set = rules.ruleIndex.get(ruleId)

@@ -119,6 +119,13 @@ function checkCatalog (instruments: Instrument[], clauses: Array<{ file: string;
         problems.push({ file, pointer: `${at}/versions/${i}/tiers`, message: 'an offence needs its sanction tiers' })
       }
     })
+    clause.absent?.forEach((a, i) => {
+      if (!inst.versions.some((iv) => iv.version === a.version)) {
+        problems.push({ file, pointer: `${at}/absent/${i}/version`, message: `instrument '${inst.id}' has no version '${a.version}'` })
+      } else if (clause.versions.some((v) => v.version === a.version)) {
+        problems.push({ file, pointer: `${at}/absent/${i}/version`, message: `version '${a.version}' is both encoded and marked absent` })
+      }
+    })
   }
   return catalog
 }
@@ -140,6 +147,16 @@ function checkRuleSet (file: string, set: RuleSetFile, catalog: Catalog, seenRul
     clauseRef(rule.clause, `${at}/clause`, true)
     rule.supporting?.forEach((s, j) => clauseRef(s.clause, `${at}/supporting/${j}/clause`))
     if (rule.referral !== undefined) clauseRef(rule.referral.clause, `${at}/referral/clause`)
+    const versions = new Set(catalog.clauses.get(rule.clause)?.versions.map((v) => v.version))
+    for (const v of Object.keys(rule.elementsByVersion ?? {})) {
+      if (!versions.has(v)) problems.push({ file, pointer: `${at}/elementsByVersion/${v}`, message: `clause '${rule.clause}' has no version '${v}'` })
+    }
+    rule.adjustments?.forEach((a, j) => {
+      clauseRef(a.clause, `${at}/adjustments/${j}/clause`)
+      a.versions.forEach((v, k) => {
+        if (!versions.has(v)) problems.push({ file, pointer: `${at}/adjustments/${j}/versions/${k}`, message: `clause '${rule.clause}' has no version '${v}'` })
+      })
+    })
     rule.yieldsTo?.forEach((y, j) => {
       clauseRef(y.clause, `${at}/yieldsTo/${j}/clause`)
       if (!ids.has(y.rule)) problems.push({ file, pointer: `${at}/yieldsTo/${j}/rule`, message: `rule '${y.rule}' is not in this rule set` })
@@ -148,6 +165,8 @@ function checkRuleSet (file: string, set: RuleSetFile, catalog: Catalog, seenRul
     conditionFacts(rule.conditions, `${at}/conditions`, facts)
     rule.circumstance?.indicators.forEach((ind, j) => conditionFacts(ind.conditions, `${at}/circumstance/indicators/${j}/conditions`, facts))
     rule.notes?.forEach((n, j) => { if (n.when !== undefined) conditionFacts(n.when, `${at}/notes/${j}/when`, facts) })
+    for (const [v, c] of Object.entries(rule.elementsByVersion ?? {})) conditionFacts(c, `${at}/elementsByVersion/${v}`, facts)
+    rule.adjustments?.forEach((a, j) => { if (a.when !== undefined) conditionFacts(a.when, `${at}/adjustments/${j}/when`, facts) })
     for (const f of facts) {
       if (!FACT_NAMES.has(f.fact)) problems.push({ file, pointer: f.pointer, message: `unknown fact '${f.fact}' (see rules/README.md for the vocabulary)` })
     }

@@ -4,13 +4,15 @@
  * request, which is how explanations and "missing" lists point back at the caller's input.
  */
 import type { TSchema } from '@sinclair/typebox'
-import { Subject, ConductItem, Association } from '../schemas/facts.js'
+import { Subject, ConductItem, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position } from '../schemas/facts.js'
 
 /** Shared schemas a conduct item refers to by $id. */
-const REFS: Record<string, TSchema> = { [Association.$id as string]: Association }
+const REFS: Record<string, TSchema> = Object.fromEntries(
+  [Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position].map((s) => [s.$id as string, s])
+)
 
 /** Conduct-item fields that are not facts about the conduct itself. */
-const NOT_FACTS = new Set(['id', 'type', 'statedCircumstances'])
+const NOT_FACTS = new Set(['id', 'type', 'statedCircumstances', 'mitigating', 'aggravating', 'mitigationEffect', 'aggravationEffect', 'jointRole'])
 
 function leafNames (ref: TSchema, prefix: string, out: Set<string>): void {
   const schema = typeof ref.$ref === 'string' ? REFS[ref.$ref] : ref

@@ -52,9 +52,12 @@ export const CircumstanceFinding = Type.Object({
 
 const VersionChoice = Type.Object({
   instrument: Type.String(),
-  version: Type.String(),
+  version: Type.String({ description: 'The version applied.' }),
+  conductVersion: Type.String({ description: 'The version in force when the conduct ended.' }),
+  decisionVersion: Type.String({ description: 'The version in force at the decision date.' }),
   conductEnded: DateString,
-  reason: ref(Text)
+  reason: ref(Text),
+  citations: Type.Array(ref(Citation), { description: 'The temporal clause (从旧兼从轻), where the two versions differ.' })
 }, strict)
 
 const Note = Type.Object({ id: Type.String(), text: ref(Text) }, strict)
@@ -71,9 +74,16 @@ export const TriggeredRule = Type.Object({
   ...ruleRef(),
   appliedVersion: VersionChoice,
   circumstance: ref(CircumstanceFinding),
+  appliedTier: ref(CircumstanceCode, { description: 'The tier of the article the circumstance reaches (an unqualified case takes a 情节较轻 entry tier).' }),
   sanctionRange: ref(SanctionRange),
   citations: Type.Array(ref(Citation)),
   referral: Type.Optional(Type.Object({ text: ref(Text), citations: Type.Array(ref(Citation)) }, strict)),
+  statutoryAdjustments: Type.Array(Type.Object({
+    id: Type.String(),
+    effect: Type.String({ description: 'heavier (从重) or heavier-or-aggravated (从重或者加重), as the article prescribes.' }),
+    text: ref(Text),
+    citations: Type.Array(ref(Citation))
+  }, strict), { description: 'Aggravation the applied article itself prescribes for these facts.' }),
   because: Type.Array(ref(FactRef), { description: 'The facts that satisfied the rule\'s elements.' }),
   notes: Type.Array(Note)
 }, { ...strict, $id: 'TriggeredRule' })
@@ -91,9 +101,11 @@ export const NonSanctionFinding = Type.Object({
     Type.Literal('below-threshold'),
     Type.Literal('superseded'),
     Type.Literal('outside-encoded-period'),
-    Type.Literal('no-provision-in-version')
+    Type.Literal('no-provision-in-version'),
+    Type.Literal('version-not-encoded'),
+    Type.Literal('not-a-violation-under-later-version')
   ], {
-    description: 'below-threshold: the elements are met but the circumstance is below the article\'s lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision.'
+    description: 'below-threshold: the elements are met but the circumstance is below the article\'s lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision, so the act is not pursued; version-not-encoded: that version\'s provision is not encoded (not a finding of no violation); not-a-violation-under-later-version: the version in force at decision does not treat the act as a violation (从旧兼从轻).'
   }),
   supersededBy: Type.Optional(Type.String()),
   circumstance: Type.Optional(ref(CircumstanceFinding)),

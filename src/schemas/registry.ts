@@ -5,7 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import { Text, SanctionCode, CircumstanceCode } from './common.js'
-import { Subject, Association, ConductItem, Facts } from './facts.js'
+import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts } from './facts.js'
 import {
   EvaluationOptions, EvaluationRequest, Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule,
   UndeterminedRule, NonSanctionFinding, NotTriggeredRule, Classification, EvaluationResponse
@@ -15,7 +15,7 @@ import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Re
 
 export const SHARED_SCHEMAS: TSchema[] = [
   Text, SanctionCode, CircumstanceCode,
-  Subject, Association, ConductItem, Facts,
+  Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts,
   EvaluationOptions, EvaluationRequest,
   Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,
   NotTriggeredRule, Classification, EvaluationResponse,

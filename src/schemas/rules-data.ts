@@ -46,6 +46,7 @@ export const ClauseVersion = Type.Object({
   item: Type.Optional(Type.Integer({ minimum: 1 })),
   summary: Bilingual,
   tiers: Type.Optional(Type.Array(ClauseTier, { minItems: 1 })),
+  covers: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'For a general provision that lists circumstances (mitigating, aggravating): the fact codes it lists in this version.' })),
   source: Type.String({ minLength: 1 }),
   unconfirmed: Type.Optional(Unconfirmed)
 }, { additionalProperties: false })
@@ -60,7 +61,13 @@ export const Clause = Type.Object({
     summary: Bilingual,
     source: Type.String({ minLength: 1 })
   }, { additionalProperties: false, description: 'What stood before the first encoded version (e.g. no such article before 2016).' })),
-  versions: Type.Array(ClauseVersion, { minItems: 1 })
+  versions: Type.Array(ClauseVersion, { minItems: 1 }),
+  absent: Type.Optional(Type.Array(Type.Object({
+    version: Type.String({ pattern: '^[0-9]{4}$' }),
+    confirmed: Type.Boolean({ description: 'true: the version has no such provision (the reference says so); false: the reference does not give it, so it is not encoded.' }),
+    note: Bilingual,
+    source: Type.String({ minLength: 1 })
+  }, { additionalProperties: false }), { description: 'Versions of the instrument in which this provision is not encoded, and why.' }))
 }, { additionalProperties: false })
 
 export const ClausesFile = Type.Object({
@@ -121,7 +128,18 @@ export const Rule = Type.Object({
     text: Bilingual
   }, { additionalProperties: false })),
   conditions: Condition,
+  elementsByVersion: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{4}$' }), Condition, {
+    description: 'Extra elements that hold only in some versions (e.g. a subject widened in 2023), ANDed with conditions for that version.'
+  })),
   circumstance: Type.Optional(CircumstanceInference),
+  adjustments: Type.Optional(Type.Array(Type.Object({
+    id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+    when: Type.Optional(Condition),
+    versions: Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { minItems: 1 }),
+    effect: StringEnum(['heavier', 'heavier-or-aggravated']),
+    clause: Type.String({ minLength: 1 }),
+    text: Bilingual
+  }, { additionalProperties: false }), { description: 'Statutory aggravation the article itself prescribes (e.g. organised vote buying, 2018 Art 75 para 2).' })),
   yieldsTo: Type.Optional(Type.Array(Type.Object({
     rule: Type.String({ minLength: 1 }),
     clause: Type.String({ minLength: 1, description: 'The general provision that resolves the overlap.' }),

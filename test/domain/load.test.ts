@@ -133,6 +133,14 @@ t.test('a provision missing from the version in force is reported, not treated a
   const rules = await loadRules(writeRules(t.testdir(), files))
   const res = await evaluate(rules, referenceCase().request as any, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const finding = res.findings.find((f) => f.ruleId === 'association.leading-cadre-unregistered')
-  t.equal(finding?.status, 'no-provision-in-version')
+  t.equal(finding?.status, 'version-not-encoded', 'not given by the reference: not encoded, and not a finding of no violation')
+  t.match(finding?.explanation.en, /not a finding of no violation/)
   t.equal(res.classification.status, 'no-sanction-proposed')
+
+  association.absent = [{ version: '2015', confirmed: true, note: { zh: '2015年版没有此条。', en: 'The 2015 version has no such article.' }, source: 'test' }]
+  const confirmed = await loadRules(writeRules(t.testdir(), files))
+  const res2 = await evaluate(confirmed, referenceCase().request as any, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
+  const f2 = res2.findings.find((f) => f.ruleId === 'association.leading-cadre-unregistered')
+  t.equal(f2?.status, 'no-provision-in-version', 'confirmed absent: what the old rules did not treat as a violation is not pursued')
+  t.same(f2?.citations.map((c) => c.label), ['《中国共产党纪律处分条例》(2015年修订) 第一百三十三条第二款'], 'the temporal clause is cited')
 })

@@ -30,10 +30,15 @@ t.test('a minimal rule set runs beside the bundled one', async (t) => {
   t.same(rules.byConductType.get('informal-association')!.map((s) => s.set.id), ['informal-associations', 'minimal'])
   const req = structuredClone(referenceCase().request) as any
   const res = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
-  const mine = res.findings.find((x) => x.ruleId === 'minimal.leading-cadre')
-  t.equal(mine?.status, 'below-threshold', 'no inference, no stated circumstance: unqualified, below the only tier (情节严重)')
-  t.equal(mine?.circumstance?.source, 'default')
-  t.same(mine?.citations.map((c) => c.clause), ['ccp.association', 'ccp.exemption'])
+  const mine = res.undetermined.find((x) => x.ruleId === 'minimal.leading-cadre')
+  t.same(mine?.missing, ['/facts/conduct/0/statedCircumstances/minimal.leading-cadre'],
+    'the article starts at 情节严重 and the rule infers nothing: the circumstance is for the case officer to establish')
+
+  req.facts.conduct[0].statedCircumstances = { 'minimal.leading-cadre': 'relatively-serious' }
+  const below = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
+  const low = below.findings.find((x) => x.ruleId === 'minimal.leading-cadre')
+  t.equal(low?.status, 'below-threshold')
+  t.same(low?.citations.map((c) => c.clause), ['ccp.association', 'ccp.exemption'])
 
   req.facts.conduct[0].statedCircumstances = { 'minimal.leading-cadre': 'serious' }
   const stated = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
