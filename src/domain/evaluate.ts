@@ -109,7 +109,7 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
     undetermined,
     findings,
     notTriggered,
-    classification: classify(triggered, undetermined, rules.catalog, decisionDate),
+    classification: classify(req, triggered, undetermined, rules.catalog, decisionDate),
     disclaimer: {
       zh: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。',
       en: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'

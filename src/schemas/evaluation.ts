@@ -122,20 +122,24 @@ const RangeOrNull = Type.Union([ref(SanctionRange), Type.Null()])
 const SanctionOrNull = Type.Union([ref(SanctionCode), Type.Null()])
 
 export const Classification = Type.Object({
-  status: Type.Union([Type.Literal('sanction-proposed'), Type.Literal('no-sanction-proposed'), Type.Literal('undetermined')], {
-    description: 'sanction-proposed: at least one rule triggered; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean).'
+  status: Type.Union([Type.Literal('sanction-proposed'), Type.Literal('exemption-proposed'), Type.Literal('no-sanction-proposed'), Type.Literal('undetermined')], {
+    description: 'sanction-proposed: at least one rule triggered; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean).'
   }),
   provisional: Type.Boolean({ description: 'True when undetermined rules could still change the outcome.' }),
   sanctionRange: RangeOrNull,
   recommended: SanctionOrNull,
   basis: Type.Array(Type.Object({ ruleId: Type.String(), conductIndex: Type.Integer() }, strict)),
   adjustments: Type.Array(Type.Object({
-    step: Type.String(),
+    step: Type.String({ description: 'starting-point, lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps.' }),
+    ruleId: Type.Optional(Type.String()),
+    conductIndex: Type.Optional(Type.Integer()),
     from: SanctionOrNull,
     to: SanctionOrNull,
     explanation: ref(Text),
-    citations: Type.Array(ref(Citation))
+    citations: Type.Array(ref(Citation), { description: 'The general provisions, in the version in force at decision.' }),
+    assumption: Type.Optional(ref(Text, { description: 'Present where the step is the service\'s stated default rather than a rule of the regulations.' }))
   }, strict), { description: 'The ordered steps from the triggered ranges to the recommendation, each with its clause.' }),
+  missing: Type.Array(Type.String(), { description: 'Facts (JSON pointers) whose absence leaves the recommendation open.' }),
   referral: Type.Union([Type.Object({
     suspectedCrime: Type.Boolean(),
     rules: Type.Array(Type.String()),

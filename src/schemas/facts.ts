@@ -152,9 +152,9 @@ export const ConductItem = Type.Object({
   position: Type.Optional(ref(Position)),
   mitigating: Type.Optional(set(MITIGATING, 'Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018).')),
   aggravating: Type.Optional(set(AGGRAVATING, 'Aggravating circumstances established (从重/加重).')),
-  mitigationEffect: Type.Optional(StringEnum(['lighter', 'reduced'], { description: 'What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).' })),
-  aggravationEffect: Type.Optional(StringEnum(['heavier', 'aggravated'], { description: 'heavier (从重, within the range; the default) or aggravated (加重, one tier above).' })),
-  jointRole: Type.Optional(StringEnum(['leader', 'participant'], { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })),
+  mitigationEffect: Type.Optional(StringEnum(['lighter', 'reduced'] as const, { description: 'What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).' })),
+  aggravationEffect: Type.Optional(StringEnum(['heavier', 'aggravated'] as const, { description: 'heavier (从重, within the range; the default) or aggravated (加重, one tier above).' })),
+  jointRole: Type.Optional(StringEnum(['leader', 'participant'] as const, { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })),
   statedCircumstances: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }), ref(CircumstanceCode), {
     description: 'Circumstances established by the case officer, by rule id. A stated circumstance wins over the inferred one.'
   }))

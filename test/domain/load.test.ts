@@ -101,15 +101,16 @@ t.test('cross-references are checked', async (t) => {
 })
 
 t.test('catalog consistency is checked', async (t) => {
+  let duplicateAt = -1
   const problems = await problemsOf(t, (f) => {
     const clauses = f[CLAUSES].clauses
-    clauses.push({ ...clauses[0] })
+    duplicateAt = clauses.push({ ...clauses[0] }) - 1
     clauses[1].instrument = 'unknown-instrument'
     clauses[2].versions[0].version = '1997'
     delete clauses[0].versions[1].tiers
   })
   const expected = [
-    "/clauses/11/id: duplicate clause id 'ccp.association'",
+    `/clauses/${duplicateAt}/id: duplicate clause id 'ccp.association'`,
     "/clauses/1/instrument: unknown instrument 'unknown-instrument'",
     "/clauses/2/versions/0/version: instrument 'ccp-discipline-regulations' has no version '1997'",
     '/clauses/0/versions/1/tiers: an offence needs its sanction tiers'

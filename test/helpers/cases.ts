@@ -13,6 +13,8 @@ export interface CaseFixture {
     findings: Array<{ ruleId: string, status: string, supersededBy?: string }>
     notTriggered?: string[]
     classification: { status: string, provisional: boolean, sanctionRange: unknown, recommended: string | null, referral: boolean }
+    adjustments?: Array<{ step: string, to: string | null, citations: string[] }>
+    appliedVersion?: Array<{ ruleId: string, version: string, citations: string[] }>
   }
 }
 

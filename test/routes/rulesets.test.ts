@@ -9,7 +9,9 @@ t.test('GET /v1/rulesets lists the loaded rule sets', async (t) => {
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.equal(body.rulesRevision, app.rules.revision)
-  t.same(body.ruleSets.map((s: any) => [s.id, s.href, s.rules]), [['informal-associations', '/v1/rulesets/informal-associations', 3]])
+  const associations = body.ruleSets.find((s: any) => s.id === 'informal-associations')
+  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/informal-associations', 3, 'informal-association'])
+  t.same(body.ruleSets.map((s: any) => s.id), [...app.rules.ruleSets.keys()], 'every loaded rule set')
 })
 
 t.test('GET /v1/rulesets/{id} shows the rules with their titles and clauses', async (t) => {
@@ -40,7 +42,8 @@ t.test('health and readiness', async (t) => {
   const ready = await app.inject('/readyz')
   t.equal(ready.statusCode, 200)
   t.equal(ready.json().rulesRevision, app.rules.revision)
-  t.same(ready.json().ruleSets, ['informal-associations'])
+  t.same(ready.json().ruleSets, [...app.rules.ruleSets.keys()])
+  t.ok(ready.json().ruleSets.includes('informal-associations'))
 })
 
 t.test('an unknown route is a 404 problem', async (t) => {
