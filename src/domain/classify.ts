@@ -107,7 +107,8 @@ export function classify (req: EvaluationRequest, triggered: Triggered[], undete
     from: s.from,
     to: s.to,
     explanation: explain(s, t, ctx),
-    citations: cite(s.clauses),
+    // A heavier or aggravated step that rests on the article's own aggravation also cites that paragraph.
+    citations: [...cite(s.clauses), ...((s.step === 'heavier' || s.step === 'aggravated') && ctx.statutory ? t!.statutoryAdjustments.flatMap((a) => a.citations) : [])],
     ...(s.assumption ? { assumption: ASSUMPTION } : {})
   })
 

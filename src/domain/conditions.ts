@@ -12,6 +12,10 @@ export interface EvaluatedCondition {
   any?: EvaluatedCondition[]
   not?: EvaluatedCondition
   fact?: string
+  operator?: string
+  value?: unknown
+  /** The rule author's wording of a leaf condition, carried through the engine run. */
+  description?: { zh: string, en: string }
   factResult?: unknown
   result?: boolean
 }
@@ -40,18 +44,24 @@ export function tri (c: EvaluatedCondition): Tri {
  * for a false node those that made it false, for an unknown node the facts that are missing.
  */
 export function deciding (c: EvaluatedCondition, want: Tri): string[] {
+  return [...new Set(decidingLeaves(c, want).map((leaf) => leaf.fact as string))]
+}
+
+/** The leaf conditions behind deciding(): each once, with the operator and value they test. */
+export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCondition[] {
   if (tri(c) !== want) return []
   if (c.all !== undefined || c.any !== undefined) {
     const children = (c.all ?? c.any) as EvaluatedCondition[]
-    return unique(children.flatMap((child) => deciding(child, want)))
+    const leaves = children.flatMap((child) => decidingLeaves(child, want))
+    return leaves.filter((leaf, i) => leaves.findIndex((other) => same(other, leaf)) === i)
   }
   if (c.not !== undefined) {
     const inner: Tri = want === 'unknown' ? 'unknown' : want === 'true' ? 'false' : 'true'
-    return deciding(c.not, inner)
+    return decidingLeaves(c.not, inner)
   }
-  return [c.fact as string]
+  return [c]
 }
 
-function unique (xs: string[]): string[] {
-  return [...new Set(xs)]
+function same (a: EvaluatedCondition, b: EvaluatedCondition): boolean {
+  return a.fact === b.fact && a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value)
 }

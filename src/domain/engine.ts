@@ -9,12 +9,14 @@ import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
 
 export const CUSTOM_OPERATORS = ['containsAny'] as const
 
-/** Strips authoring-only keys (descriptions) so the engine sees plain json-rules-engine conditions. */
+/** The authored conditions as json-rules-engine conditions. */
 function engineConditions (c: Condition): Record<string, unknown> {
   if ('all' in c) return { all: c.all.map(engineConditions) }
   if ('any' in c) return { any: c.any.map(engineConditions) }
   if ('not' in c) return { not: engineConditions(c.not) }
-  return { fact: c.fact, operator: c.operator, value: c.value }
+  // The description is not an engine key; json-rules-engine keeps it on the condition, so that
+  // explanations can quote the rule author's wording.
+  return { fact: c.fact, operator: c.operator, value: c.value, ...(c.description !== undefined ? { description: c.description } : {}) }
 }
 
 /** json-rules-engine wants a top-level boolean operator. */

@@ -9,7 +9,8 @@ import type { Static } from '@sinclair/typebox'
 import type { CircumstanceFinding } from '../schemas/evaluation.js'
 import type { Catalog } from './catalog.js'
 import { versionInForce, firstInForce, clauseVersion, cite, citeAt, defined } from './catalog.js'
-import { deciding, type Tri, type EvaluatedCondition } from './conditions.js'
+import { deciding, decidingLeaves, type Tri, type EvaluatedCondition } from './conditions.js'
+import { conditionText } from './wording.js'
 import { key, type Outcome } from './engine.js'
 import { pointerFor } from './vocabulary.js'
 import { rangeOf, compareRanges, SANCTION_NAMES, type SanctionRange } from './ladder.js'
@@ -30,8 +31,13 @@ export interface RuleContext {
 type Circ = Static<typeof CircumstanceFinding>
 type Text = { zh: string, en: string }
 
-function factRefs (ctx: RuleContext, names: string[]) {
-  return names.map((n) => ({ pointer: pointerFor(n, ctx.conductIndex), value: ctx.facts[n] }))
+/** The facts behind a node's value, each with the condition it met (or failed) in words. */
+function factRefs (ctx: RuleContext, o: EvaluatedCondition, want: Tri) {
+  return decidingLeaves(o, want).map((leaf) => ({
+    pointer: pointerFor(leaf.fact as string, ctx.conductIndex),
+    value: ctx.facts[leaf.fact as string],
+    condition: conditionText(leaf)
+  }))
 }
 
 function outcome (ctx: RuleContext, name: string): Outcome {
@@ -81,7 +87,7 @@ function circumstanceOf (rule: Rule, ctx: RuleContext, lowest: Circumstance): Ci
   return {
     tier: reached ? inf.circumstance : 'base',
     source: 'inferred',
-    indicators: met.map((v) => ({ id: v.id, title: v.title, facts: factRefs(ctx, deciding(v.o.conditions, 'true')) })),
+    indicators: met.map((v) => ({ id: v.id, title: v.title, facts: factRefs(ctx, v.o.conditions, 'true') })),
     minIndicators: inf.minIndicators,
     provenance: inf.provenance,
     explanation: reached
@@ -106,11 +112,11 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
   }
   const undetermined = (names: string[], explanation: Text): RuleEvaluation =>
     ({ kind: 'undetermined', value: { ...ref, missing: names.map((n) => pointer(n, ctx.conductIndex)), explanation } })
-  const finding = (status: 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version',
-    explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ } = {}): RuleEvaluation =>
+  const finding = (status: 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version',
+    explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
     ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
   const notTriggered = (o: Outcome): RuleEvaluation =>
-    ({ kind: 'not-triggered', value: { ...ref, failed: factRefs(ctx, deciding(o.conditions, 'false')) } })
+    ({ kind: 'not-triggered', value: { ...ref, failed: factRefs(ctx, o.conditions, 'false') } })
 
   const base = outcome(ctx, key.rule(rule.id))
   if (base.value === 'false') return notTriggered(base)
@@ -146,6 +152,13 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
     }, [])
   }
   const old = elementsAt(rule, ctx, oldIv.version)
+  if (old.value === 'false' && base.value === 'true') {
+    // Only this version's own elements fail: a later version reaches the act, this one does not.
+    return finding('not-a-violation-under-conduct-version', {
+      zh: `行为终了时施行的${oldIv.label}版本的构成要件不满足（后来的版本范围更宽）：旧规定不认为是违纪的，不予追究。`,
+      en: `The elements of the version in force when the conduct ended (${oldIv.version}) are not met (a later version is broader): what the old rules did not treat as a violation is not pursued.`
+    }, [cite(ctx.catalog, clause.id, oldIv.version), temporal], { failed: factRefs(ctx, old.conditions, 'false') })
+  }
   if (old.value === 'false') return notTriggered(old)
   if (old.value === 'unknown') {
     return undetermined(deciding(old.conditions, 'unknown'), { zh: '构成要件所需的事实尚未查明，本规则可能适用。', en: 'Facts this rule\'s elements need are not established; the rule may still apply.' })
@@ -227,7 +240,7 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
       citations: [primary, ...supporting],
       ...(referral !== undefined ? { referral } : {}),
       statutoryAdjustments: statutory,
-      because: factRefs(ctx, deciding(elementsAt(rule, ctx, applied.iv.version).conditions, 'true')),
+      because: factRefs(ctx, elementsAt(rule, ctx, applied.iv.version).conditions, 'true'),
       notes: [
         ...notes,
         {

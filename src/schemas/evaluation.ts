@@ -32,7 +32,8 @@ export const SanctionRange = Type.Object({ min: ref(SanctionCode), max: ref(Sanc
 
 export const FactRef = Type.Object({
   pointer: Type.String({ description: 'JSON pointer into the request.' }),
-  value: Type.Unknown({ description: 'The value found there.' })
+  value: Type.Unknown({ description: 'The value found there.' }),
+  condition: ref(Text, { description: 'The condition the value met (or failed), in words.' })
 }, { ...strict, $id: 'FactRef' })
 
 export const CircumstanceFinding = Type.Object({
@@ -103,12 +104,14 @@ export const NonSanctionFinding = Type.Object({
     Type.Literal('outside-encoded-period'),
     Type.Literal('no-provision-in-version'),
     Type.Literal('version-not-encoded'),
-    Type.Literal('not-a-violation-under-later-version')
+    Type.Literal('not-a-violation-under-later-version'),
+    Type.Literal('not-a-violation-under-conduct-version')
   ], {
-    description: 'below-threshold: the elements are met but the circumstance is below the article\'s lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision, so the act is not pursued; version-not-encoded: that version\'s provision is not encoded (not a finding of no violation); not-a-violation-under-later-version: the version in force at decision does not treat the act as a violation (从旧兼从轻).'
+    description: 'below-threshold: the elements are met but the circumstance is below the article\'s lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision, so the act is not pursued; version-not-encoded: that version\'s provision is not encoded (not a finding of no violation); not-a-violation-under-later-version: the version in force at decision does not treat the act as a violation (从旧兼从轻); not-a-violation-under-conduct-version: only a later, broader version reaches the act, so it is not pursued.'
   }),
   supersededBy: Type.Optional(Type.String()),
   circumstance: Type.Optional(ref(CircumstanceFinding)),
+  failed: Type.Optional(Type.Array(ref(FactRef), { description: 'For not-a-violation-under-conduct-version: the facts that fail the old version\'s elements.' })),
   explanation: ref(Text),
   citations: Type.Array(ref(Citation))
 }, { ...strict, $id: 'NonSanctionFinding' })

@@ -89,7 +89,10 @@ t.test('a later version whose lowest tier is higher treats the unqualified act m
 
 t.test('a later version that is broader does not reach conduct under the old one', async (t) => {
   const res = await run('2017-06-30', '2019-01-10')
-  t.ok(res.notTriggered.some((x) => x.ruleId === 'x.broader'), 'not a leading cadre: the 2015 elements fail')
+  const f = finding(res, 'broader')!
+  t.equal(f.status, 'not-a-violation-under-conduct-version', 'not a leading cadre: the 2015 elements fail, only the later version reaches the act')
+  t.same(f.failed?.map((x) => x.pointer), ['/facts/subject/leadingCadre'])
+  t.same(f.citations.map((c) => c.article), [90, 142])
   t.equal(triggered(await run('2017-06-30', '2019-01-10', { leadingCadre: true }), 'broader')!.appliedVersion.version, '2018')
   t.equal(triggered(await run('2018-10-01', '2019-01-10'), 'broader')!.appliedVersion.version, '2018', 'under 2018 the subject is wider')
 })
