@@ -152,11 +152,14 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
     }, [])
   }
   const old = elementsAt(rule, ctx, oldIv.version)
-  if (old.value === 'false' && base.value === 'true') {
-    // Only this version's own elements fail: a later version reaches the act, this one does not.
+  const newIv = versionInForce(instrument, ctx.decisionDate)!
+  const reachedLater = newIv.version !== oldIv.version && clauseVersion(clause, newIv.version) !== undefined &&
+    elementsAt(rule, ctx, newIv.version).value === 'true'
+  if (old.value === 'false' && reachedLater) {
+    // Only the old version's own elements fail, and the version in force at decision reaches the act.
     return finding('not-a-violation-under-conduct-version', {
-      zh: `行为终了时施行的${oldIv.label}版本的构成要件不满足（后来的版本范围更宽）：旧规定不认为是违纪的，不予追究。`,
-      en: `The elements of the version in force when the conduct ended (${oldIv.version}) are not met (a later version is broader): what the old rules did not treat as a violation is not pursued.`
+      zh: `行为终了时施行的${oldIv.label}版本的构成要件不满足，作出决定时施行的${newIv.label}版本范围更宽、可以涵盖该行为：旧规定不认为是违纪的，不予追究。`,
+      en: `The elements of the version in force when the conduct ended (${oldIv.version}) are not met, though the broader version in force at decision (${newIv.version}) would reach the act: what the old rules did not treat as a violation is not pursued.`
     }, [cite(ctx.catalog, clause.id, oldIv.version), temporal], { failed: factRefs(ctx, old.conditions, 'false') })
   }
   if (old.value === 'false') return notTriggered(old)
@@ -166,7 +169,6 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
 
   // 从旧兼从轻: the later version in force at decision, if different, wins when it does not treat the act
   // as a violation or treats it more lightly.
-  const newIv = versionInForce(instrument, ctx.decisionDate)!
   const later = newIv.version === oldIv.version ? undefined : { iv: newIv, cv: clauseVersion(clause, newIv.version) }
   const laterElements = later?.cv === undefined ? undefined : elementsAt(rule, ctx, newIv.version)
   if (later !== undefined && (later.cv === undefined || laterElements?.value === 'false')) {

@@ -99,6 +99,7 @@ export const Benefit = Type.Object({
   amountYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
   mayAffectDuty: Type.Optional(Type.Boolean({ description: 'May affect the impartial performance of official duty.' })),
   exceedsNormalReciprocity: Type.Optional(Type.Boolean({ description: 'Clearly exceeds normal reciprocity (明显超出正常礼尚往来).' })),
+  dutyAffected: Type.Optional(Type.Boolean({ description: 'Actually affected the impartial performance of duty (影响公正执行公务; the 2018 borrowing article needs an actual effect, 2023 only a possible one).' })),
   benefitSoughtForGiver: Type.Optional(Type.Boolean({ description: 'The subject sought a benefit for the giver (为他人谋取利益): the bribery route.' }))
 }, { ...strict, $id: 'Benefit', description: 'Gifts, red packets, loans and hospitality, received or given.' })
 
