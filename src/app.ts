@@ -11,6 +11,8 @@ import { validatorCompiler } from './plugins/validation.js'
 import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import healthRoutes from './routes/health.js'
+import referenceRoutes from './routes/reference.js'
+import docs from './plugins/docs.js'
 import type { LoadedRules } from './domain/load.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 
@@ -20,9 +22,15 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number
+  /** Most cases in one batch request. */
+  batchLimit?: number
+  /** Largest accepted batch request body, in bytes. */
+  batchBodyLimit?: number
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024
+export const DEFAULT_BATCH_LIMIT = 100
+export const DEFAULT_BATCH_BODY_LIMIT = 4 * 1024 * 1024
 
 export function buildApp (options: AppOptions = {}) {
   const app = Fastify({
@@ -42,8 +50,10 @@ export function buildApp (options: AppOptions = {}) {
   app.register(problems)
   app.register(openapi)
   app.register(rulesPlugin, { rulesDir: options.rulesDir ?? BUNDLED_RULES_DIR, rules: options.rules })
-  app.register(evaluationRoutes)
+  app.register(docs)
+  app.register(evaluationRoutes, { batchLimit: options.batchLimit ?? DEFAULT_BATCH_LIMIT, batchBodyLimit: options.batchBodyLimit ?? DEFAULT_BATCH_BODY_LIMIT })
   app.register(rulesetRoutes)
+  app.register(referenceRoutes)
   app.register(healthRoutes)
   return app
 }

@@ -6,7 +6,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { StringEnum } from './schemas/string-enum.js'
 import { Value } from '@sinclair/typebox/value'
 import { BUNDLED_RULES_DIR } from './paths.js'
-import { DEFAULT_BODY_LIMIT } from './app.js'
+import { DEFAULT_BODY_LIMIT, DEFAULT_BATCH_LIMIT, DEFAULT_BATCH_BODY_LIMIT } from './app.js'
 
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
@@ -14,6 +14,8 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: StringEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   RULES_DIR: Type.String({ minLength: 1, default: BUNDLED_RULES_DIR }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 10 * 1024 * 1024, default: DEFAULT_BODY_LIMIT }),
+  BATCH_LIMIT: Type.Integer({ minimum: 1, maximum: 10000, default: DEFAULT_BATCH_LIMIT }),
+  BATCH_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: DEFAULT_BATCH_BODY_LIMIT }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 10000 })
 })
 export type Config = Static<typeof ConfigSchema>

@@ -13,6 +13,8 @@ async function main (): Promise<void> {
   const app = buildApp({
     rulesDir: config.RULES_DIR,
     bodyLimit: config.BODY_LIMIT,
+    batchLimit: config.BATCH_LIMIT,
+    batchBodyLimit: config.BATCH_BODY_LIMIT,
     logger: { level: config.LOG_LEVEL }
   })
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {

@@ -22,7 +22,8 @@ t.ok(cases.length >= 20, 'the fixtures are there')
 for (const c of cases) {
   t.test(`${c.file}: ${c.name}`, async (t) => {
     t.ok(c.name.length > 20 && c.provisions.length > 0, 'the fixture states what it tests and which provisions')
-    const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: c.request as object })
+    const request = c.request as { options?: object }
+    const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...request, options: { ...request.options, explain: 'full' } } })
     t.equal(res.statusCode, 200, 'answered 200')
     const body = res.json()
     t.same([...responseCheck.Errors(body)].map((e) => `${e.path}: ${e.message}`), [], 'the response matches its schema')

@@ -3,12 +3,12 @@ import { parseConfig, ConfigError } from '../src/config.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('defaults', async (t) => {
-  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, BODY_LIMIT: 262144, SHUTDOWN_TIMEOUT_MS: 10000 })
+  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, BODY_LIMIT: 262144, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, SHUTDOWN_TIMEOUT_MS: 10000 })
 })
 
 t.test('values from the environment, empty ones ignored', async (t) => {
   const c = parseConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '', OTHER: 'x' })
-  t.same(c, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: 4096, SHUTDOWN_TIMEOUT_MS: 10000 })
+  t.same(c, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: 4096, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, SHUTDOWN_TIMEOUT_MS: 10000 })
 })
 
 t.test('bad values stop the service with the variable named', async (t) => {

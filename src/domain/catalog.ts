@@ -35,6 +35,15 @@ export function citeAt (catalog: Catalog, clauseId: string, date: string, role?:
 
 export const defined = <T>(x: T | undefined): x is T => x !== undefined
 
+/** An English gloss of a label: "Regulations … (2015 revision), Art 68, para 2, item (2)". */
+export function gloss (instrument: Instrument, iv: InstrumentVersion, cv: ClauseVersion): string {
+  const edition = instrument.versions.length > 1 ? `${iv.version} revision` : iv.version
+  let out = `${instrument.title.en} (${edition}), Art ${cv.article}`
+  if (cv.paragraph !== undefined) out += `, para ${cv.paragraph}`
+  if (cv.item !== undefined) out += `, item (${cv.item})`
+  return out
+}
+
 export function label (instrument: Instrument, iv: InstrumentVersion, cv: ClauseVersion): string {
   let out = `《${instrument.title.zh}》(${iv.label}) 第${chineseNumeral(cv.article)}条`
   if (cv.paragraph !== undefined) out += `第${chineseNumeral(cv.paragraph)}款`
@@ -62,6 +71,7 @@ export function cite (catalog: Catalog, clauseId: string, version: string | unde
     ...(cv.paragraph !== undefined ? { paragraph: cv.paragraph } : {}),
     ...(cv.item !== undefined ? { item: cv.item } : {}),
     label: label(instrument, iv, cv),
+    gloss: gloss(instrument, iv, cv),
     ...(role !== undefined ? { role } : {}),
     summary: cv.summary,
     unconfirmed

@@ -12,6 +12,9 @@ import { evaluateRule } from './evaluate-rule.js'
 import { classify } from './classify.js'
 import type { Triggered, Undetermined, Finding, NotTriggered, RuleEvaluation } from './findings.js'
 import { CONDUCT_DETAILS } from '../schemas/facts.js'
+import type { Lang } from '../schemas/common.js'
+import { localise } from './language.js'
+import { SERVICE_VERSION } from '../version.js'
 
 export interface FactProblem {
   pointer: string
@@ -31,6 +34,20 @@ export class FactsError extends Error {
 export interface EvaluateContext {
   now: Date
   decisionId: string
+  /** The language negotiated from Accept-Language, if any; options.lang wins over it. */
+  lang?: Lang
+}
+
+/** The instruments and versions a response cites, from every citation in it. */
+function instrumentsCited (value: unknown, out = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  if (Array.isArray(value)) for (const v of value) instrumentsCited(v, out)
+  else if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>
+    if (typeof obj.instrument === 'string' && typeof obj.version === 'string' && typeof obj.label === 'string') {
+      out.set(obj.instrument, (out.get(obj.instrument) ?? new Set()).add(obj.version))
+    } else for (const v of Object.values(obj)) instrumentsCited(v, out)
+  }
+  return out
 }
 
 function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string): void {
@@ -100,19 +117,38 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
     }
   }
 
-  return {
+  const explain = req.options?.explain ?? 'summary'
+  const lang = req.options?.lang ?? ctx.lang ?? 'zh'
+  const classification = classify(req, triggered, undetermined, rules.catalog, decisionDate)
+  if (explain === 'none') {
+    for (const t of triggered) {
+      delete t.because
+      delete t.notes
+    }
+  }
+  const cited = instrumentsCited([triggered, findings, classification])
+  const response: EvaluationResponse = {
     decisionId: ctx.decisionId,
     rulesRevision: rules.revision,
     evaluatedAt: ctx.now.toISOString(),
     decisionDate,
+    lang,
     triggered,
     undetermined,
     findings,
-    notTriggered,
-    classification: classify(req, triggered, undetermined, rules.catalog, decisionDate),
+    ...(explain === 'full' ? { notTriggered } : {}),
+    classification,
+    provenance: {
+      serviceVersion: SERVICE_VERSION,
+      rulesRevision: rules.revision,
+      decisionId: ctx.decisionId,
+      evaluatedAt: ctx.now.toISOString(),
+      instruments: [...cited.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instrument, versions]) => ({ instrument, versions: [...versions].sort() }))
+    },
     disclaimer: {
       zh: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。',
       en: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
     }
   }
+  return localise(response, lang)
 }

@@ -38,30 +38,38 @@ function escapeToken (token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
+type Errors = Array<{ instancePath: string, message?: string }>
+
+/** A schema-validation problem; `prefix` places the pointers (e.g. '/cases/3' in a batch). */
+export function validationProblem (part: string, validation: Errors, instance: string, prefix = ''): Problem {
+  const errors = validation.map((v) => ({ pointer: prefix + v.instancePath, detail: v.message as string }))
+  return {
+    type: PROBLEM_BASE + 'validation-failed',
+    title: `The request ${part} does not match the schema`,
+    status: 400,
+    detail: errors.map((e) => `${e.pointer === '' ? '(root)' : e.pointer}: ${e.detail}`).join('; '),
+    instance,
+    errors: part === 'body' ? errors : errors.map((e) => ({ ...e, pointer: `/${part}${e.pointer}` }))
+  }
+}
+
+export function factsProblem (err: FactsError, instance: string, prefix = ''): Problem {
+  return {
+    type: PROBLEM_BASE + 'invalid-facts',
+    title: 'The facts are well formed but inconsistent',
+    status: 422,
+    detail: err.message,
+    instance,
+    errors: err.problems.map((p) => ({ pointer: prefix + p.pointer.split('/').map((t, i) => i === 0 ? t : escapeToken(t)).join('/'), detail: p.message }))
+  }
+}
+
+const send = (reply: FastifyReply, problem: Problem) => reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
+
 function handler (app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err.validation !== undefined) {
-      const part = err.validationContext as string
-      const errors = err.validation.map((v) => ({ pointer: v.instancePath, detail: v.message as string }))
-      return sendProblem(reply, {
-        type: 'validation-failed',
-        title: `The request ${part} does not match the schema`,
-        status: 400,
-        detail: errors.map((e) => `${e.pointer === '' ? '(root)' : e.pointer}: ${e.detail}`).join('; '),
-        instance: request.url,
-        errors: part === 'body' ? errors : errors.map((e) => ({ ...e, pointer: `/${part}${e.pointer}` }))
-      })
-    }
-    if (err instanceof FactsError) {
-      return sendProblem(reply, {
-        type: 'invalid-facts',
-        title: 'The facts are well formed but inconsistent',
-        status: 422,
-        detail: err.message,
-        instance: request.url,
-        errors: err.problems.map((p) => ({ pointer: p.pointer.split('/').map((t, i) => i === 0 ? t : escapeToken(t)).join('/'), detail: p.message }))
-      })
-    }
+    if (err.validation !== undefined) return send(reply, validationProblem(err.validationContext as string, err.validation, request.url))
+    if (err instanceof FactsError) return send(reply, factsProblem(err, request.url))
     const known = FASTIFY_CODES[err.code]
     if (known !== undefined) {
       return sendProblem(reply, { type: known.type, title: known.title, status: err.statusCode as number, detail: safeDetail(err), instance: request.url })

@@ -5,8 +5,12 @@ import { CIRCUMSTANCES } from '../domain/circumstance.js'
 
 export const Text = Type.Object({
   zh: Type.String({ minLength: 1 }),
-  en: Type.String({ minLength: 1 })
+  en: Type.String({ minLength: 1 }),
+  text: Type.Optional(Type.String({ description: 'In responses: the same text in the language of the response (lang).' }))
 }, { $id: 'Text', additionalProperties: false, description: 'A text in Chinese (zh) and English (en).' })
+
+export const LANGS = ['zh', 'en'] as const
+export type Lang = (typeof LANGS)[number]
 export type Text = Static<typeof Text>
 
 /** A reference to a shared schema by its $id, typed as the schema it points to. */

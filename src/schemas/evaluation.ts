@@ -1,11 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Facts } from './facts.js'
-import { DateString, SanctionCode, CircumstanceCode, Text, ref } from './common.js'
+import { DateString, SanctionCode, CircumstanceCode, Text, ref, LANGS } from './common.js'
+import { StringEnum } from './string-enum.js'
 
 const strict = { additionalProperties: false } as const
 
+export const EXPLAIN_LEVELS = ['none', 'summary', 'full'] as const
+export type ExplainLevel = (typeof EXPLAIN_LEVELS)[number]
+
 export const EvaluationOptions = Type.Object({
-  decisionDate: Type.Optional(DateString)
+  decisionDate: Type.Optional(DateString),
+  explain: Type.Optional(StringEnum(EXPLAIN_LEVELS, { description: 'none: results without the facts they rest on; summary (default): with them; full: adds every rule that was not triggered, with the established facts that rule it out.' })),
+  lang: Type.Optional(StringEnum(LANGS, { description: 'Language of the `text` of every text in the response; overrides Accept-Language. Default zh.' }))
 }, { ...strict, $id: 'EvaluationOptions', description: 'decisionDate: the date of the decision (default: today, UTC). It must not precede the end of any conduct.' })
 
 export const EvaluationRequest = Type.Object({
@@ -22,6 +28,7 @@ export const Citation = Type.Object({
   paragraph: Type.Optional(Type.Integer()),
   item: Type.Optional(Type.Integer()),
   label: Type.String({ description: 'The citation as a Chinese document would write it.' }),
+  gloss: Type.String({ description: 'An English gloss of the label.' }),
   role: Type.Optional(ref(Text)),
   summary: ref(Text),
   unconfirmed: Type.Array(Type.String(), { description: 'What the legal reference could not confirm about this provision and its version; empty when nothing.' })
@@ -85,8 +92,8 @@ export const TriggeredRule = Type.Object({
     text: ref(Text),
     citations: Type.Array(ref(Citation))
   }, strict), { description: 'Aggravation the applied article itself prescribes for these facts.' }),
-  because: Type.Array(ref(FactRef), { description: 'The facts that satisfied the rule\'s elements.' }),
-  notes: Type.Array(Note)
+  because: Type.Optional(Type.Array(ref(FactRef), { description: 'The facts that satisfied the rule\'s elements (omitted with explain: none).' })),
+  notes: Type.Optional(Type.Array(Note, { description: 'Omitted with explain: none.' }))
 }, { ...strict, $id: 'TriggeredRule' })
 export type TriggeredRule = Static<typeof TriggeredRule>
 
@@ -160,7 +167,15 @@ export const EvaluationResponse = Type.Object({
   triggered: Type.Array(ref(TriggeredRule)),
   undetermined: Type.Array(ref(UndeterminedRule)),
   findings: Type.Array(ref(NonSanctionFinding)),
-  notTriggered: Type.Array(ref(NotTriggeredRule)),
+  notTriggered: Type.Optional(Type.Array(ref(NotTriggeredRule), { description: 'Only with explain: full.' })),
+  lang: StringEnum(LANGS, { description: 'The language of every `text`.' }),
+  provenance: Type.Object({
+    serviceVersion: Type.String(),
+    rulesRevision: Type.String(),
+    decisionId: Type.String(),
+    evaluatedAt: Type.String({ format: 'date-time' }),
+    instruments: Type.Array(Type.Object({ instrument: Type.String(), versions: Type.Array(Type.String()) }, strict), { description: 'The instruments and versions cited in this response.' })
+  }, { ...strict, description: 'What produced this answer. The same request on the same rules revision gives the same result, apart from decisionId and evaluatedAt.' }),
   classification: ref(Classification),
   disclaimer: ref(Text)
 }, { ...strict, $id: 'EvaluationResponse' })

@@ -11,6 +11,8 @@ import {
   UndeterminedRule, NonSanctionFinding, NotTriggeredRule, Classification, EvaluationResponse
 } from './evaluation.js'
 import { Problem } from './problem.js'
+import { BatchRequest, BatchResponse } from './batch.js'
+import { ClauseView, ClauseList } from './clauses.js'
 import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
 
 export const SHARED_SCHEMAS: TSchema[] = [
@@ -20,7 +22,8 @@ export const SHARED_SCHEMAS: TSchema[] = [
   Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,
   NotTriggeredRule, Classification, EvaluationResponse,
   Problem,
-  RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness
+  RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness,
+  BatchRequest, BatchResponse, ClauseView, ClauseList
 ]
 
 export const SCHEMAS_BY_ID: ReadonlyMap<string, TSchema> = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s]))

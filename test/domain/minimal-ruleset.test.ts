@@ -44,7 +44,7 @@ t.test('a minimal rule set runs beside the bundled one', async (t) => {
   const stated = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const hit = stated.triggered.find((x) => x.ruleId === 'minimal.leading-cadre')
   t.same(hit?.citations.map((c) => c.clause), ['ccp.association'])
-  t.same(hit?.notes.map((n) => n.id), ['range'])
+  t.same(hit?.notes?.map((n) => n.id), ['range'])
 
   const described = describeRuleSet(rules, minimal as any)
   t.same(described.rules[0].citations.map((c) => c.version), ['2015', '2018', '2023'])

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * Browser test of /docs (run by `npm test` after the build): headless Debian Chromium driven by
+ * playwright-core opens the service's own Swagger UI, checks that it loads with no request to
+ * another host, runs the documented example (the reference case) with "Try it out" → "Execute",
+ * and checks that the page shows a 200 answer with the triggered rule. Prints "N passed, M failed".
+ * Without /usr/bin/chromium (CI installs Debian's package) it says so and exits 0 having run nothing.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(CHROMIUM)) {
+  process.stdout.write(`browser check skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run does)\n`)
+  process.exit(0)
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+let passed = 0
+let failed = 0
+const check = (ok, what) => {
+  if (ok) passed++
+  else failed++
+  process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
+}
+
+const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] })
+let out = ''
+server.stdout.on('data', (d) => { out += d })
+const profile = mkdtempSync(join(tmpdir(), 'chromium-'))
+let browser
+try {
+  const until = Date.now() + 15000
+  let base
+  while (base === undefined && Date.now() < until) {
+    base = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
+    if (base === undefined) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  if (base === undefined) throw new Error('the server did not start')
+
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  const page = await browser.newPage()
+  const foreign = []
+  page.on('request', (req) => { if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url()) })
+  const errors = []
+  page.on('pageerror', (err) => errors.push(err.message))
+
+  const res = await page.goto(`${base}/docs/`, { waitUntil: 'networkidle', timeout: 20000 })
+  check(res?.status() === 200, '/docs loads (200)')
+  const op = page.locator('#operations-evaluations-evaluate')
+  await op.waitFor({ timeout: 15000 })
+  check(await page.locator('.info .title').innerText().then((s) => s.includes('discipline-rules')), 'the page shows the API title')
+  await op.locator('.opblock-summary').click()
+  // tryItOutEnabled puts the operation in edit mode already; click "Try it out" only if it is not.
+  const tryOut = op.locator('button.try-out__btn')
+  if ((await tryOut.innerText()).includes('Try it out')) await tryOut.click()
+  const body = await op.locator('textarea.body-param__text').inputValue({ timeout: 10000 })
+  check(body.includes('在京老乡精英会'), 'the example request is the reference case')
+  await op.locator('button.execute').click()
+  const live = op.locator('.live-responses-table .response .response-col_status')
+  await live.first().waitFor({ timeout: 15000 })
+  const status = (await live.first().innerText()).trim()
+  check(status.startsWith('200'), `the example request succeeds from the page (status ${status})`)
+  const shown = await op.locator('.live-responses-table .response .microlight').first().innerText()
+  check(shown.includes('association.leading-cadre-unregistered') && shown.includes('第六十八条'), 'the answer on the page names the triggered rule and the article')
+  check(foreign.length === 0, `no request left the service (${foreign.length} foreign: ${foreign.slice(0, 3).join(', ')})`)
+  check(errors.length === 0, `no script errors on the page (${errors.slice(0, 3).join('; ')})`)
+} catch (err) {
+  check(false, `browser check ran to the end (${err.message})`)
+} finally {
+  await browser?.close()
+  server.kill('SIGTERM')
+  rmSync(profile, { recursive: true, force: true })
+}
+process.stdout.write(`${passed} passed, ${failed} failed\n`)
+process.exit(failed === 0 ? 0 : 1)

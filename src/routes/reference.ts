@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { ref } from '../schemas/common.js'
+import { Problem } from '../schemas/problem.js'
+import { ClauseList, ClauseView } from '../schemas/clauses.js'
+import { clauseView } from '../domain/clauses-view.js'
+import { factsJsonSchema } from '../domain/facts-schema.js'
+import { sendProblem } from '../plugins/problems.js'
+
+/** The catalog of provisions and the facts schema: what an integrator or reviewer reads alongside answers. */
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/v1/clauses', {
+    schema: {
+      operationId: 'listClauses',
+      tags: ['rulesets'],
+      summary: 'The clause catalog: every provision cited, with its versions, in-force dates, summaries, tiers, sources and unconfirmed flags',
+      response: { 200: ref(ClauseList) }
+    }
+  }, async () => ({
+    rulesRevision: app.rules.revision,
+    clauses: [...app.rules.catalog.clauses.values()].map((c) => clauseView(app.rules.catalog, c))
+  }))
+
+  app.get('/v1/clauses/:id', {
+    schema: {
+      operationId: 'getClause',
+      tags: ['rulesets'],
+      summary: 'One provision of the catalog',
+      params: Type.Object({ id: Type.String({ maxLength: 100, description: 'Clause id, e.g. ccp.association.' }) }),
+      response: { 200: ref(ClauseView), 404: ref(Problem) }
+    }
+  }, async (request, reply) => {
+    const clause = app.rules.catalog.clauses.get(request.params.id)
+    if (clause === undefined) {
+      return sendProblem(reply, { type: 'not-found', title: 'No such clause', status: 404, detail: `No clause '${request.params.id}'; GET /v1/clauses lists them.`, instance: request.url })
+    }
+    return clauseView(app.rules.catalog, clause)
+  })
+
+  const factsSchema = JSON.stringify(factsJsonSchema())
+  app.get('/v1/schema/facts', {
+    schema: {
+      operationId: 'getFactsSchema',
+      tags: ['rulesets'],
+      summary: 'The facts vocabulary as a standalone JSON Schema (draft 2020-12)',
+      response: { 200: Type.Object({}, { additionalProperties: true, description: 'A JSON Schema document.' }) }
+    }
+  }, async (_request, reply) => reply.type('application/schema+json').send(factsSchema))
+}
+
+export default routes
