@@ -28,7 +28,7 @@ const check = (ok, what) => {
   process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
 }
 
-const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] })
 let out = ''
 server.stdout.on('data', (d) => { out += d })
 const profile = mkdtempSync(join(tmpdir(), 'chromium-'))

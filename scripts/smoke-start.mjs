@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Checks that need a real process (run by `npm test` after the build): the compiled server starts,
- * answers, keeps facts out of its info-level log, stops with exit code 0 on SIGTERM, and refuses to
- * start on a broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
+ * answers, keeps facts out of its info-level log, stops with exit code 0 on SIGTERM while finishing
+ * the requests in flight, reloads its rules on SIGHUP (and keeps serving when the new ones are
+ * broken), refuses to start without API keys unless told to run open, and refuses to start on a
+ * broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
@@ -22,7 +24,7 @@ const check = (ok, what) => {
 }
 
 function start (env) {
-  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const out = { stdout: '', stderr: '' }
   child.stdout.on('data', (d) => { out.stdout += d })
   child.stderr.on('data', (d) => { out.stderr += d })
@@ -89,6 +91,68 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
   const exit = await withTimeout(s.exited, 10000)
   check(exit !== 'timeout' && exit.code === 1 && /PORT: Expected integer/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
   s.child.kill('SIGKILL')
+}
+
+// 4. Without API keys and without ALLOW_UNAUTHENTICATED the service refuses to start.
+{
+  const s = start({ ALLOW_UNAUTHENTICATED: '' })
+  const exit = await withTimeout(s.exited, 10000)
+  check(exit !== 'timeout' && exit.code === 1 && /no API keys configured/.test(s.out.stderr), 'no keys and not told to run open: start-up refused')
+  s.child.kill('SIGKILL')
+}
+
+// 5. With keys: 401 without one, 200 with one; SIGHUP reloads good rules and rejects broken ones;
+//    SIGTERM with requests in flight finishes them and exits 0.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'rules-'))
+  cpSync(join(root, 'rules'), dir, { recursive: true })
+  const key = 'smoke-test-key-0123456789'
+  const s = start({ ALLOW_UNAUTHENTICATED: '', API_KEYS: `smoke:evaluate+admin:${key}`, RULES_DIR: dir })
+  const url = await waitFor(() => /listening at (http:\/\/[^"\s]+)/.exec(s.out.stdout)?.[1], 10000)
+  check(url !== undefined, 'the server starts with API keys')
+  if (url !== undefined) {
+    const post = (body, headers = {}) => fetch(`${url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    const auth = { authorization: `Bearer ${key}` }
+    check((await post(reference.request)).status === 401, 'an unauthenticated evaluation is refused (401)')
+    check((await post(reference.request, auth)).status === 200, 'an authenticated evaluation succeeds')
+    check(!s.out.stdout.includes(key), 'the key never appears in the log')
+    const revision = async () => (await (await fetch(`${url}/readyz`)).json()).rulesRevision
+    const before = await revision()
+    const file = join(dir, 'rulesets', 'informal-associations.json')
+    const set = JSON.parse(readFileSync(file, 'utf8'))
+    set.rules[0].title.en += ' (revised)'
+    writeFileSync(file, JSON.stringify(set))
+    s.child.kill('SIGHUP')
+    let after = before
+    for (const until = Date.now() + 5000; after === before && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      after = await revision()
+    }
+    check(after !== before, 'SIGHUP reloads the rules: /readyz reports the new revision')
+    set.rules[0].clause = 'ccp.no-such-clause'
+    writeFileSync(file, JSON.stringify(set))
+    s.child.kill('SIGHUP')
+    const rejected = await waitFor(() => /rules reload rejected/.test(s.out.stdout), 5000)
+    check(rejected === true && await revision() === after, 'a broken rule set is rejected on SIGHUP and the previous rules keep serving')
+
+    const batch = { cases: Array.from({ length: 100 }, () => reference.request) }
+    const inFlight = Array.from({ length: 8 }, () => fetch(`${url}/v1/evaluations/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(batch) })
+      .then((r) => r.status, (e) => `error: ${e.message}`))
+    await waitFor(() => (s.out.stdout.match(/"url":"\/v1\/evaluations\/batch"/g) ?? []).length >= 1, 5000)
+    const stopAt = Date.now()
+    s.child.kill('SIGTERM')
+    const statuses = await Promise.all(inFlight)
+    const exit = await withTimeout(s.exited, 10000)
+    const finished = statuses.filter((x) => x === 200).length
+    const refused = statuses.filter((x) => x !== 200)
+    // Every batch request the server had taken in (logged as incoming) got its complete answer, 200.
+    const accepted = s.out.stdout.split('\n').filter((l) => l.includes('"msg":"incoming request"') && l.includes('/v1/evaluations/batch')).length
+    check(finished >= 1 && accepted === finished, `requests in flight at SIGTERM finish (${accepted} taken in, ${finished} answered 200, of ${statuses.length} sent)`)
+    check(refused.every((x) => x === 503 || String(x).startsWith('error')), `requests after SIGTERM are refused, not half-answered (${JSON.stringify(refused)})`)
+    check(exit !== 'timeout' && exit.code === 0, `then it exits with code 0 (${Date.now() - stopAt} ms)`)
+  }
+  s.child.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
 }
 
 process.stdout.write(`${passed} passed, ${failed} failed\n`)

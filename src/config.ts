@@ -3,20 +3,31 @@
  * stops the service with the variable's name; .env.example lists every variable with its default.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { StringEnum } from './schemas/string-enum.js'
 import { Value } from '@sinclair/typebox/value'
+import { StringEnum } from './schemas/string-enum.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
-import { DEFAULT_BODY_LIMIT, DEFAULT_BATCH_LIMIT, DEFAULT_BATCH_BODY_LIMIT } from './app.js'
+import { DEFAULTS } from './app.js'
+
+const int = (minimum: number, maximum: number, def: number, description: string) => Type.Integer({ minimum, maximum, default: def, description })
 
 export const ConfigSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PORT: int(0, 65535, 3000, 'Port to listen on.'),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Address to bind (the image sets 0.0.0.0).' }),
   LOG_LEVEL: StringEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   RULES_DIR: Type.String({ minLength: 1, default: BUNDLED_RULES_DIR }),
-  BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 10 * 1024 * 1024, default: DEFAULT_BODY_LIMIT }),
-  BATCH_LIMIT: Type.Integer({ minimum: 1, maximum: 10000, default: DEFAULT_BATCH_LIMIT }),
-  BATCH_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: DEFAULT_BATCH_BODY_LIMIT }),
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 10000 })
+  API_KEYS: Type.String({ default: '', description: 'client:scope[+scope]:secret, comma-separated; the secret is the key or sha256:<hex>.' }),
+  API_KEYS_FILE: Type.String({ default: '', description: 'A file with one key per line, same format (e.g. a mounted Secret).' }),
+  ALLOW_UNAUTHENTICATED: Type.Boolean({ default: false, description: 'Run open when no keys are configured (local use only; logged at start-up).' }),
+  BODY_LIMIT: int(1024, 10 * 1024 * 1024, DEFAULTS.bodyLimit, 'Largest request body in bytes.'),
+  BATCH_LIMIT: int(1, 10000, DEFAULTS.batchLimit, 'Most cases in one batch.'),
+  BATCH_BODY_LIMIT: int(1024, 64 * 1024 * 1024, DEFAULTS.batchBodyLimit, 'Largest batch body in bytes.'),
+  MAX_CONDUCT_ITEMS: int(1, 1000, DEFAULTS.maxConductItems, 'Most conduct items in one case.'),
+  MAX_JSON_DEPTH: int(4, 1000, DEFAULTS.maxJsonDepth, 'Deepest nesting of a JSON body.'),
+  MAX_STRING_LENGTH: int(16, 1_000_000, DEFAULTS.maxStringLength, 'Longest string (or property name) in a JSON body.'),
+  RATE_LIMIT_MAX: int(1, 1_000_000, DEFAULTS.rateLimitMax, 'Requests per client per window on the evaluation and admin routes.'),
+  RATE_LIMIT_WINDOW_MS: int(1000, 86_400_000, DEFAULTS.rateLimitWindowMs, 'The rate-limit window in milliseconds.'),
+  MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000, DEFAULTS.maxEventLoopDelayMs, 'Event-loop delay above which requests get 503 (0: off).'),
+  SHUTDOWN_TIMEOUT_MS: int(100, 120000, 10000, 'Bound on a graceful shutdown.')
 })
 export type Config = Static<typeof ConfigSchema>
 

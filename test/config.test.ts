@@ -3,12 +3,13 @@ import { parseConfig, ConfigError } from '../src/config.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('defaults', async (t) => {
-  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, BODY_LIMIT: 262144, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, SHUTDOWN_TIMEOUT_MS: 10000 })
+  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, API_KEYS: '', API_KEYS_FILE: '', ALLOW_UNAUTHENTICATED: false, BODY_LIMIT: 262144, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, MAX_CONDUCT_ITEMS: 50, MAX_JSON_DEPTH: 32, MAX_STRING_LENGTH: 2000, RATE_LIMIT_MAX: 600, RATE_LIMIT_WINDOW_MS: 60000, MAX_EVENT_LOOP_DELAY_MS: 1000, SHUTDOWN_TIMEOUT_MS: 10000 })
 })
 
 t.test('values from the environment, empty ones ignored', async (t) => {
-  const c = parseConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '', OTHER: 'x' })
-  t.same(c, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: 4096, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, SHUTDOWN_TIMEOUT_MS: 10000 })
+  const c = parseConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: '4096', SHUTDOWN_TIMEOUT_MS: '', ALLOW_UNAUTHENTICATED: 'true', RATE_LIMIT_MAX: '5', OTHER: 'x' })
+  t.match(c, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'warn', RULES_DIR: '/rules', BODY_LIMIT: 4096, SHUTDOWN_TIMEOUT_MS: 10000, ALLOW_UNAUTHENTICATED: true, RATE_LIMIT_MAX: 5 })
+  t.notOk('OTHER' in c)
 })
 
 t.test('bad values stop the service with the variable named', async (t) => {

@@ -33,5 +33,7 @@ t.test('openapi.yaml is what the code generates, and it is valid OpenAPI', async
   const evaluate = doc.paths['/v1/evaluations'].post
   t.same(evaluate.requestBody.content['application/json'].examples['reference-case'].value, referenceCase().request, 'the reference case is the request example')
   t.ok(evaluate.responses['422'].content['application/problem+json'], 'problems are documented as application/problem+json')
-  t.same(Object.keys(evaluate.responses).sort(), ['200', '400', '413', '415', '422', '500'])
+  t.same(Object.keys(evaluate.responses).sort(), ['200', '400', '401', '403', '413', '415', '422', '429', '500', '503'])
+  t.same(evaluate.security, [{ bearerAuth: [] }])
+  t.equal(doc.components.securitySchemes.bearerAuth.scheme, 'bearer')
 })

@@ -3,6 +3,7 @@ import Fastify from 'fastify'
 import { Type } from '@sinclair/typebox'
 import problems from '../src/plugins/problems.js'
 import rulesPlugin from '../src/plugins/rules.js'
+import metricsPlugin from '../src/plugins/metrics.js'
 import { validatorCompiler } from '../src/plugins/validation.js'
 import { loadRules } from '../src/domain/load.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
@@ -34,9 +35,11 @@ t.test('problems plugin on a bare Fastify', async (t) => {
 t.test('rules plugin: loads from a directory or takes loaded rules', async (t) => {
   const fromDir = Fastify()
   t.teardown(() => fromDir.close())
+  await fromDir.register(metricsPlugin)
   await fromDir.register(rulesPlugin, { rulesDir: BUNDLED_RULES_DIR })
   const given = Fastify()
   t.teardown(() => given.close())
+  await given.register(metricsPlugin)
   const rules = await loadRules(BUNDLED_RULES_DIR)
   await given.register(rulesPlugin, { rules })
   t.equal(given.rules, rules)
@@ -45,5 +48,5 @@ t.test('rules plugin: loads from a directory or takes loaded rules', async (t) =
 
 t.test('a rules directory that fails its checks stops the app', async (t) => {
   const app = Fastify()
-  await t.rejects(async () => { await app.register(rulesPlugin, { rulesDir: t.testdir({}) }).ready() }, /rules failed to load/)
+  await t.rejects(async () => { await app.register(metricsPlugin).register(rulesPlugin, { rulesDir: t.testdir({}) }).ready() }, /rules failed to load/)
 })

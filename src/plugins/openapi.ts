@@ -42,6 +42,11 @@ export default fp(async (app) => {
         version: API_VERSION,
         description: 'Decision support for Party-discipline case handling: evaluates the facts of a case against machine-readable rule sets encoding the 《中国共产党纪律处分条例》 (2015, 2018 and 2023 revisions) and the 2002 notice on hometown, alumni and veterans\' associations, and answers which rules are triggered, how severe the case is, and which clauses it rests on. It proposes; a person decides.'
       },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key (API_KEYS / API_KEYS_FILE) as a bearer token. Health, readiness, metrics and docs are open.' }
+        }
+      },
       tags: [
         { name: 'evaluations', description: 'Evaluate the facts of a case.' },
         { name: 'rulesets', description: 'The rules the service evaluates against.' },

@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { FactsError } from '../domain/evaluate.js'
+import { LimitError } from './limits.js'
 import type { Problem } from '../schemas/problem.js'
 
 export const PROBLEM_BASE = 'urn:discipline-rules:problem:'
@@ -70,6 +71,12 @@ function handler (app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err.validation !== undefined) return send(reply, validationProblem(err.validationContext as string, err.validation, request.url))
     if (err instanceof FactsError) return send(reply, factsProblem(err, request.url))
+    if (err instanceof LimitError) {
+      return sendProblem(reply, { type: 'limit-exceeded', title: 'A request limit is exceeded', status: 400, detail: err.message, instance: request.url, errors: [{ pointer: err.pointer, detail: err.message }] })
+    }
+    if (err.code === 'DR_RATE_LIMITED') {
+      return sendProblem(reply, { type: 'rate-limited', title: 'Too many requests', status: 429, detail: err.message, instance: request.url })
+    }
     const known = FASTIFY_CODES[err.code]
     if (known !== undefined) {
       return sendProblem(reply, { type: known.type, title: known.title, status: err.statusCode as number, detail: safeDetail(err), instance: request.url })

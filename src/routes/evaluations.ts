@@ -7,6 +7,8 @@ import { validationProblem, factsProblem, sendProblem } from '../plugins/problem
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ref } from '../schemas/common.js'
 import { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
+import type { FastifyRequest } from 'fastify'
+import { LimitError } from '../plugins/limits.js'
 import { Problem } from '../schemas/problem.js'
 import { evaluate } from '../domain/evaluate.js'
 import { negotiate } from '../domain/language.js'
@@ -14,6 +16,8 @@ import { negotiate } from '../domain/language.js'
 const problem = (description: string) => ref(Problem, { description })
 
 export interface EvaluationRoutesOptions {
+  /** Most conduct items in one case. */
+  maxConductItems: number
   /** Most cases in one batch. */
   batchLimit: number
   /** Largest batch body, in bytes. */
@@ -23,8 +27,33 @@ export interface EvaluationRoutesOptions {
 const requestCheck = TypeCompiler.Compile(EvaluationRequest, SHARED_SCHEMAS)
 
 const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, opts) => {
+  /** One decision log line per evaluation: ids, revision, outcome, duration; never fact values. */
+  const record = (request: FastifyRequest, result: EvaluationResponse, startedAt: bigint) => {
+    const outcomes: Array<[string, string]> = [
+      ...result.triggered.map((x) => [x.ruleSet, 'triggered'] as [string, string]),
+      ...result.undetermined.map((x) => [x.ruleSet, 'undetermined'] as [string, string]),
+      ...result.findings.map((x) => [x.ruleSet, x.status] as [string, string])
+    ]
+    for (const [ruleSet, outcome] of outcomes) app.metrics.ruleOutcomes.inc({ rule_set: ruleSet, outcome })
+    app.metrics.evaluations.inc({ status: result.classification.status })
+    request.log.info({
+      decisionId: result.decisionId,
+      client: request.client?.name,
+      rulesRevision: result.rulesRevision,
+      triggered: result.triggered.map((x) => x.ruleId),
+      undetermined: result.undetermined.map((x) => x.ruleId),
+      classification: { status: result.classification.status, recommended: result.classification.recommended },
+      durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6
+    }, 'decision')
+  }
+  const tooMany = (req: EvaluationRequest): LimitError | undefined => req.facts.conduct.length > opts.maxConductItems
+    ? new LimitError(`more than ${opts.maxConductItems} conduct items`, '/facts/conduct')
+    : undefined
+
   app.post('/v1/evaluations', {
+    config: { scope: 'evaluate', rateLimit: {} },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'evaluate',
       tags: ['evaluations'],
       summary: 'Evaluate the facts of a case',
@@ -32,22 +61,32 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
       body: ref(EvaluationRequest),
       response: {
         200: ref(EvaluationResponse, { description: 'The evaluation.' }),
-        400: problem('Malformed JSON or a body that does not match the schema (each bad field by JSON pointer).'),
+        400: problem('Malformed JSON, a body that does not match the schema (each bad field by JSON pointer), or a limit exceeded (nesting depth, string length, conduct items).'),
+        401: problem('No or an invalid API key.'),
+        403: problem('The API key lacks the evaluate scope.'),
         413: problem('The body is larger than the configured limit.'),
         415: problem('The body is not application/json.'),
         422: problem('Well-formed facts that are inconsistent: an end before a start, conduct after the decision date, an unknown rule id.'),
-        500: problem('Internal error.')
+        429: problem('Rate limit exceeded for this client; see Retry-After.'),
+        500: problem('Internal error.'),
+        503: problem('Overloaded: the service is shedding load; see Retry-After.')
       }
     }
   }, async (request, reply) => {
+    const startedAt = process.hrtime.bigint()
+    const limit = tooMany(request.body)
+    if (limit !== undefined) throw limit
     const result = await evaluate(app.rules, request.body, { now: new Date(), decisionId: randomUUID(), lang: negotiate(request.headers['accept-language']) })
+    record(request, result, startedAt)
     void reply.header('content-language', result.lang)
     return result
   })
 
   app.post('/v1/evaluations/batch', {
     bodyLimit: opts.batchBodyLimit,
+    config: { scope: 'evaluate', rateLimit: {} },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'evaluateBatch',
       tags: ['evaluations'],
       summary: 'Evaluate several cases at once',
@@ -55,10 +94,14 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
       body: ref(BatchRequest),
       response: {
         200: ref(BatchResponse, { description: 'One result per case, in order.' }),
-        400: problem('Malformed JSON, or no cases, or more than the configured number of cases.'),
+        400: problem('Malformed JSON, or no cases, or more than the configured number of cases, or a limit exceeded.'),
+        401: problem('No or an invalid API key.'),
+        403: problem('The API key lacks the evaluate scope.'),
         413: problem('The body is larger than the configured batch limit.'),
         415: problem('The body is not application/json.'),
-        500: problem('Internal error.')
+        429: problem('Rate limit exceeded for this client; see Retry-After.'),
+        500: problem('Internal error.'),
+        503: problem('Overloaded: the service is shedding load; see Retry-After.')
       }
     }
   }, async (request, reply) => {
@@ -67,6 +110,8 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
       return sendProblem(reply, { type: 'batch-too-large', title: 'Too many cases in one batch', status: 400, detail: `At most ${opts.batchLimit} cases per batch; got ${cases.length}.`, instance: request.url, errors: [{ pointer: '/cases', detail: `at most ${opts.batchLimit} items` }] })
     }
     const lang = negotiate(request.headers['accept-language'])
+    // One rules revision for the whole batch, even if a reload happens meanwhile.
+    const rules = app.rules
     const results = []
     for (const [index, item] of cases.entries()) {
       if (!requestCheck.Check(item)) {
@@ -74,14 +119,22 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
         results.push({ index, status: 400, problem: validationProblem('body', errors, request.url, `/cases/${index}`) })
         continue
       }
+      const limit = tooMany(item)
+      if (limit !== undefined) {
+        results.push({ index, status: 400, problem: { type: 'urn:discipline-rules:problem:limit-exceeded', title: 'A request limit is exceeded', status: 400, detail: limit.message, instance: request.url, errors: [{ pointer: `/cases/${index}${limit.pointer}`, detail: limit.message }] } })
+        continue
+      }
       try {
-        results.push({ index, status: 200, evaluation: await evaluate(app.rules, item, { now: new Date(), decisionId: randomUUID(), lang }) })
+        const startedAt = process.hrtime.bigint()
+        const evaluation = await evaluate(rules, item, { now: new Date(), decisionId: randomUUID(), lang })
+        record(request, evaluation, startedAt)
+        results.push({ index, status: 200, evaluation })
       } catch (err) {
         if (!(err instanceof FactsError)) throw err
         results.push({ index, status: 422, problem: factsProblem(err, request.url, `/cases/${index}`) })
       }
     }
-    return { rulesRevision: app.rules.revision, results }
+    return { rulesRevision: rules.revision, results }
   })
 }
 

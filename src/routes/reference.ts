@@ -10,7 +10,9 @@ import { sendProblem } from '../plugins/problems.js'
 /** The catalog of provisions and the facts schema: what an integrator or reviewer reads alongside answers. */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/clauses', {
+    config: { scope: 'evaluate' },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'listClauses',
       tags: ['rulesets'],
       summary: 'The clause catalog: every provision cited, with its versions, in-force dates, summaries, tiers, sources and unconfirmed flags',
@@ -22,7 +24,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }))
 
   app.get('/v1/clauses/:id', {
+    config: { scope: 'evaluate' },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'getClause',
       tags: ['rulesets'],
       summary: 'One provision of the catalog',
@@ -39,7 +43,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   const factsSchema = JSON.stringify(factsJsonSchema())
   app.get('/v1/schema/facts', {
+    config: { scope: 'evaluate' },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'getFactsSchema',
       tags: ['rulesets'],
       summary: 'The facts vocabulary as a standalone JSON Schema (draft 2020-12)',

@@ -8,7 +8,9 @@ import { sendProblem } from '../plugins/problems.js'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/rulesets', {
+    config: { scope: 'evaluate' },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'listRuleSets',
       tags: ['rulesets'],
       summary: 'List the loaded rule sets',
@@ -27,7 +29,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }))
 
   app.get('/v1/rulesets/:id', {
+    config: { scope: 'evaluate' },
     schema: {
+      security: [{ bearerAuth: [] }],
       operationId: 'getRuleSet',
       tags: ['rulesets'],
       summary: 'One rule set: its rules, with titles and the clauses they cite',

@@ -1,0 +1,51 @@
+/**
+ * Bearer-key authentication and scopes. A route says which scope it needs in `config.scope`; routes
+ * without one (health, readiness, metrics, docs) stay open. In open mode (local use only, said in
+ * the log at start-up) every request acts as the client 'anonymous' with every scope.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { findKey, SCOPES, type ApiKey, type Scope } from '../domain/keys.js'
+import { sendProblem } from './problems.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    client?: { name: string, scopes: readonly Scope[] }
+  }
+  interface FastifyContextConfig {
+    scope?: Scope
+  }
+}
+
+export type AuthOptions = { mode: 'keys', keys: ApiKey[] } | { mode: 'open' }
+
+const ANONYMOUS = { name: 'anonymous', scopes: SCOPES }
+
+export default fp<AuthOptions>(async (app, opts) => {
+  app.decorateRequest('client', undefined)
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const scope = request.routeOptions.config.scope
+    if (scope === undefined) return
+    if (opts.mode === 'open') {
+      request.client = ANONYMOUS
+      return
+    }
+    const header = request.headers.authorization
+    const token = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]
+    const key = token === undefined ? undefined : findKey(opts.keys, token)
+    if (key === undefined) {
+      void reply.header('www-authenticate', 'Bearer realm="discipline-rules"')
+      return sendProblem(reply, {
+        type: 'unauthorized',
+        title: 'Authentication required',
+        status: 401,
+        detail: header === undefined ? 'Send an API key as Authorization: Bearer <key>.' : 'The API key is not valid.',
+        instance: request.url
+      })
+    }
+    request.client = { name: key.client, scopes: key.scopes }
+    if (!key.scopes.includes(scope)) {
+      return sendProblem(reply, { type: 'forbidden', title: 'Not allowed', status: 403, detail: `This key lacks the scope '${scope}'.`, instance: request.url })
+    }
+  })
+}, { name: 'auth', dependencies: ['problems'] })
