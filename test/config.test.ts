@@ -18,3 +18,18 @@ t.test('bad values stop the service with the variable named', async (t) => {
   t.throws(() => parseConfig({ PORT: '70000' }), /PORT/)
   t.throws(() => parseConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL: Expected one of: fatal, error/)
 })
+
+t.test('.env.example lists every variable with its default', async (t) => {
+  const { readFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { PACKAGE_ROOT } = await import('../src/paths.js')
+  const { ConfigSchema } = await import('../src/config.js')
+  const lines = readFileSync(join(PACKAGE_ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l))
+  const listed = Object.fromEntries(lines.map((l) => l.split('=', 2) as [string, string]))
+  t.same(Object.keys(listed).sort(), Object.keys(ConfigSchema.properties).sort())
+  const defaults = parseConfig({})
+  for (const [key, value] of Object.entries(listed)) {
+    if (value === '') continue
+    t.equal(String(defaults[key as keyof typeof defaults]), value, `${key} default`)
+  }
+})
