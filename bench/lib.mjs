@@ -1,0 +1,339 @@
+/**
+ * Helpers shared by bench/run.mjs and bench/profile.mjs: paths, fixtures, child servers on loopback,
+ * statistics, the in-process measurement loops, scaled rule sets and CPU-profile summaries.
+ * Every loop here is bounded both in count and in time.
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const SERVER = join(ROOT, 'dist', 'src', 'server.js')
+export const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
+export const RULES_DIR = join(ROOT, 'rules')
+export const HOST = '127.0.0.1'
+
+/** Imports a compiled module of the service (dist/src/...). */
+export const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', 'src', path)).href)
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** Every case fixture, sorted by file name; the reference case is reference-dong.json. */
+export function loadCases () {
+  const dir = join(RULES_DIR, 'cases')
+  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((file) => {
+    const c = JSON.parse(readFileSync(join(dir, file), 'utf8'))
+    return { file, name: c.name, request: c.request, body: JSON.stringify(c.request) }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+export function quantile (sorted, q) {
+  if (sorted.length === 0) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  return sorted[i]
+}
+export const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5)
+export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length
+export const fmt = (x, digits = 1) => Number.isFinite(x) ? x.toFixed(digits) : String(x)
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A left-aligned text table. */
+export function table (header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String))
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)))
+  const line = (r) => r.map((c, i) => i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])).join('  ').trimEnd()
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child servers on loopback
+
+export function freePort () {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * What the service needs to be loaded by one local client: open mode (no API keys; the service
+ * refuses to start without keys unless told) and a rate limit that never trips (the limiter still
+ * runs on every request). Variables the service does not know are ignored by its configuration.
+ */
+export const SERVICE_ENV = { ALLOW_UNAUTHENTICATED: 'true', RATE_LIMIT_MAX: '1000000' }
+
+const children = new Set()
+/** Kills every child still running (by its own pid); installed on exit by run.mjs. */
+export function killChildren () {
+  for (const child of children) {
+    try { child.kill('SIGKILL') } catch {}
+  }
+}
+
+/**
+ * Spawns `node <script>` on a free loopback port and waits for GET /readyz to answer 200.
+ * Returns { child, pid, port, url, readyMs (spawn → first 200), stop() }.
+ */
+export async function startServer (script, { env = {}, nodeArgs = [], timeoutMs = 15000 } = {}) {
+  const port = await freePort()
+  const childEnv = { ...process.env, PORT: String(port), HOST, LOG_LEVEL: 'warn', ...(script === SERVER ? SERVICE_ENV : {}), ...env }
+  if (env.RULES_DIR === undefined) delete childEnv.RULES_DIR
+  delete childEnv.BODY_LIMIT
+  const t0 = performance.now()
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  let output = ''
+  const keep = (d) => { if (output.length < 20000) output += d }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => { children.delete(child); resolve({ code, signal }) }))
+  let gone = false
+  exited.then(() => { gone = true })
+  const url = `http://${HOST}:${port}`
+  const until = Date.now() + timeoutMs
+  let readyMs
+  while (Date.now() < until && !gone) {
+    try {
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) })
+      await res.arrayBuffer()
+      if (res.status === 200) { readyMs = performance.now() - t0; break }
+    } catch {}
+    await sleep(5)
+  }
+  const stop = async () => {
+    if (!gone) child.kill('SIGTERM')
+    const r = await Promise.race([exited, sleep(10000).then(() => 'timeout')])
+    if (r === 'timeout') { child.kill('SIGKILL'); await exited }
+  }
+  if (readyMs === undefined) {
+    await stop()
+    throw new Error(`${script} ${gone ? 'exited before it was ready' : `did not become ready within ${timeoutMs} ms`}:\n${output}`)
+  }
+  return { child, pid: child.pid, port, url, readyMs, stop, output: () => output }
+}
+
+/** VmRSS of a process in MB, from /proc (undefined where there is no /proc). */
+export function rssMB (pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Samples the RSS of pid every intervalMs until stopped; returns { stop(): number[] }. */
+export function sampleRss (pid, intervalMs = 200) {
+  const samples = []
+  const timer = setInterval(() => { const v = rssMB(pid); if (v !== undefined) samples.push(v) }, intervalMs)
+  return { stop: () => { clearInterval(timer); return samples } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process measurement
+
+/**
+ * Times `fn(item)` for every item, pass after pass: `warmupMs` (≤ warmupPasses passes) of warm-up,
+ * then up to `maxPasses` passes or `maxMs`. Returns every sample in µs.
+ */
+export async function timeEach (items, fn, { warmupPasses = 1000, warmupMs = 1000, maxPasses = 20000, maxMs = 2000, minSamples = 20 } = {}) {
+  let until = performance.now() + warmupMs
+  warmup: for (let p = 0; p < warmupPasses; p++) {
+    for (const item of items) {
+      await fn(item)
+      if (performance.now() > until) break warmup
+    }
+  }
+  const samples = []
+  until = performance.now() + maxMs
+  measure: for (let p = 0; p < maxPasses; p++) {
+    for (const item of items) {
+      const t = performance.now()
+      await fn(item)
+      samples.push((performance.now() - t) * 1000)
+      if (performance.now() > until && samples.length >= Math.min(minSamples, items.length)) break measure
+    }
+  }
+  return samples
+}
+
+export function summary (samples) {
+  const s = [...samples].sort((a, b) => a - b)
+  return { n: s.length, median: quantile(s, 0.5), p99: quantile(s, 0.99), mean: mean(s) }
+}
+
+/** Counts the condition nodes of an engine condition tree (all/any/not and leaves). */
+function nodes (c) {
+  if (c === undefined || c === null) return 0
+  if (Array.isArray(c.all)) return 1 + c.all.reduce((n, x) => n + nodes(x), 0)
+  if (Array.isArray(c.any)) return 1 + c.any.reduce((n, x) => n + nodes(x), 0)
+  if (c.not !== undefined) return 1 + nodes(c.not)
+  return 1
+}
+
+/**
+ * What one evaluation of a request asks of json-rules-engine: engine runs, engine rules evaluated
+ * (and how many of them are element rules rather than indicators/notes/versions/adjustments),
+ * Fact objects created (one per flat fact per run), condition nodes deep-cloned (RuleResult clones
+ * each rule's conditions on every run) and leaf conditions.
+ */
+export async function workOf ({ rules, flattenFacts, runEngine }, request) {
+  const w = { conduct: 0, engineRuns: 0, engineRules: 0, elementRules: 0, facts: 0, conditionNodes: 0, elementsFalse: 0, dependentRules: 0, dependentOfFalse: 0 }
+  for (const conduct of request.facts.conduct) {
+    w.conduct++
+    const facts = flattenFacts(request.facts.subject, conduct)
+    for (const loaded of rules.byConductType.get(conduct.type) ?? []) {
+      w.engineRuns++
+      w.engineRules += loaded.engine.rules.length
+      w.elementRules += loaded.set.rules.length
+      w.facts += Object.keys(facts).length
+      for (const r of loaded.engine.rules) w.conditionNodes += nodes(r.conditions)
+      // Indicators, notes, version elements and adjustments of a rule (engine rules named
+      // "<rule id>#...") only matter when that rule's own elements are not false.
+      const outcomes = await runEngine(loaded.engine, facts)
+      for (const rule of loaded.set.rules) if (outcomes.get(rule.id)?.value === 'false') w.elementsFalse++
+      for (const [name] of outcomes) {
+        const hash = name.indexOf('#')
+        if (hash < 0) continue
+        w.dependentRules++
+        if (outcomes.get(name.slice(0, hash))?.value === 'false') w.dependentOfFalse++
+      }
+    }
+  }
+  return w
+}
+
+/**
+ * The in-process costs for a set of cases: raw engine.run over the compiled engines, runEngine
+ * (engine.run plus the three-valued reading), flattenFacts, and the whole evaluate pipeline.
+ * Returns summaries (µs per case) for each.
+ */
+export async function inProcessCosts ({ rules, evaluate, runEngine, flattenFacts }, cases, budget, only = ['engineRun', 'runEngine', 'flatten', 'pipeline']) {
+  const prepared = cases.map((c) => ({
+    request: c.request,
+    runs: c.request.facts.conduct.flatMap((conduct) => {
+      const facts = flattenFacts(c.request.facts.subject, conduct)
+      return (rules.byConductType.get(conduct.type) ?? []).map((loaded) => ({ engine: loaded.engine, facts }))
+    })
+  }))
+  const now = new Date()
+  const ctx = { now, decisionId: '00000000-0000-4000-8000-000000000000' }
+  const loops = {
+    engineRun: async (p) => { for (const r of p.runs) await r.engine.run(r.facts) },
+    runEngine: async (p) => { for (const r of p.runs) await runEngine(r.engine, r.facts) },
+    flatten: (p) => { for (const c of p.request.facts.conduct) flattenFacts(p.request.facts.subject, c) },
+    pipeline: (p) => evaluate(rules, p.request, ctx)
+  }
+  const out = {}
+  for (const k of only) out[k] = summary(await timeEach(prepared, loops[k], budget))
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scaled rule sets
+
+/**
+ * Copies the bundled rules directory to a temp dir and makes every rule set `factor` times as large:
+ * each rule is kept and followed by factor-1 copies whose id is suffixed `-x<k>` and whose yieldsTo
+ * references point at the copies with the same suffix (so ids stay unique and every yieldsTo stays
+ * within the copy). Returns { dir, rules: total element rules, cleanup() }.
+ */
+export function scaledRulesDir (factor) {
+  const dir = mkdtempSync(join(tmpdir(), `discipline-rules-bench-x${factor}-`))
+  const cleanup = () => rmSync(dir, { recursive: true, force: true })
+  try {
+    cpSync(RULES_DIR, dir, { recursive: true })
+    const setsDir = join(dir, 'rulesets')
+    let total = 0
+    for (const name of readdirSync(setsDir).filter((n) => n.endsWith('.json'))) {
+      const file = join(setsDir, name)
+      const set = JSON.parse(readFileSync(file, 'utf8'))
+      const copies = []
+      for (let k = 1; k < factor; k++) {
+        for (const rule of set.rules) {
+          const copy = structuredClone(rule)
+          copy.id = `${rule.id}-x${k}`
+          for (const y of copy.yieldsTo ?? []) y.rule = `${y.rule}-x${k}`
+          copies.push(copy)
+        }
+      }
+      set.rules = [...set.rules, ...copies]
+      total += set.rules.length
+      writeFileSync(file, JSON.stringify(set, null, 2))
+    }
+    return { dir, rules: total, cleanup }
+  } catch (err) {
+    cleanup()
+    throw err
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profiles
+
+/** A copy of an evaluation response without the per-request fields (decisionId, evaluatedAt), at any depth. */
+export function stripVolatile (value) {
+  if (Array.isArray(value)) return value.map(stripVolatile)
+  if (value === null || typeof value !== 'object') return value
+  const out = {}
+  for (const [k, v] of Object.entries(value)) if (k !== 'decisionId' && k !== 'evaluatedAt') out[k] = stripVolatile(v)
+  return out
+}
+
+/** Where a profiled function comes from, for the per-category shares. */
+export function categoryOf (frame) {
+  const { url, functionName } = frame
+  if (url === '') {
+    if (/^\((garbage collector|program|idle|root)\)$/.test(functionName)) return functionName
+    if (/^(check_|anonymous\d*$)/.test(functionName)) return 'generated code (TypeBox checks, fast-json-stringify)'
+    if (functionName === 'runMicrotasks') return 'microtask queue (Promise jobs)'
+    if (functionName.startsWith('RegExp:')) return 'regular expressions'
+    return 'native (socket writes, JSON, builtins)'
+  }
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
+  if (pkg) return pkg[1] === 'json-rules-engine' ? 'json-rules-engine' : `npm: ${pkg[1]}`
+  const ours = /\/dist\/src\/(.+)\.js$/.exec(url)
+  if (ours) return `ours: ${ours[1]}`
+  if (url.startsWith('node:')) return 'node internals'
+  if (/\/bench\//.test(url)) return 'bench harness'
+  return url
+}
+
+/** Self time per function and per category from a .cpuprofile (V8 format). */
+export function summariseProfile (profile, top = 25) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map()
+  let total = 0
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i + 1] ?? 0
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt)
+    total += dt
+  }
+  const fns = new Map()
+  const cats = new Map()
+  for (const [id, us] of self) {
+    const f = byId.get(id).callFrame
+    const file = f.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\/src\//, 'dist/src/').replace(/^file:\/\//, '')
+    const key = `${f.functionName || '(anonymous)'}  ${file}${file ? ':' + (f.lineNumber + 1) : ''}`
+    fns.set(key, (fns.get(key) ?? 0) + us)
+    const cat = categoryOf(f)
+    cats.set(cat, (cats.get(cat) ?? 0) + us)
+  }
+  const pct = (us) => 100 * us / total
+  return {
+    totalMs: total / 1000,
+    functions: [...fns].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => ({ fn: k, ms: us / 1000, pct: pct(us) })),
+    categories: [...cats].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ category: k, ms: us / 1000, pct: pct(us) }))
+  }
+}
