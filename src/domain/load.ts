@@ -1,8 +1,9 @@
 /**
  * Loads and checks a rules directory: the catalog under catalog/, the rule sets under rulesets/.
  * Every file is validated against its schema, then cross-checked (ids unique, every cited clause in
- * the catalog, every fact in the facts vocabulary). Any problem stops the load with the file and
- * the JSON pointer; a rules directory either loads whole or not at all.
+ * the catalog and in force for the versions the rule applies, every fact in the facts vocabulary, no
+ * rule that can never fire: src/domain/check.ts). Any problem stops the load with the file and the
+ * JSON pointer; a rules directory either loads whole or not at all.
  */
 import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
@@ -16,6 +17,7 @@ import type { Catalog } from './catalog.js'
 import { FACT_NAMES } from './vocabulary.js'
 import { compileEngine } from './engine.js'
 import { CONDUCT_TYPES } from '../schemas/facts.js'
+import { staticProblems } from './check.js'
 
 export interface Problem {
   file: string
@@ -217,6 +219,7 @@ export async function loadRules (root: string): Promise<LoadedRules> {
     if (set === undefined) continue
     if (ruleSets.has(set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
     checkRuleSet(p.file, set, catalog, seenRules, problems)
+    problems.push(...staticProblems(p.file, set, catalog))
     const loaded: LoadedRuleSet = { file: p.file, set, engine: compileEngine(set), rules: new Map(set.rules.map((r) => [r.id, r])) }
     ruleSets.set(set.id, loaded)
     for (const r of set.rules) ruleIndex.set(r.id, loaded)

@@ -14,11 +14,11 @@ const REFS: Record<string, TSchema> = Object.fromEntries(
 /** Conduct-item fields that are not facts about the conduct itself. */
 const NOT_FACTS = new Set(['id', 'type', 'statedCircumstances', 'mitigating', 'aggravating', 'mitigationEffect', 'aggravationEffect', 'jointRole'])
 
-function leafNames (ref: TSchema, prefix: string, out: Set<string>): void {
+function leafNames (ref: TSchema, prefix: string, out: Map<string, TSchema>): void {
   const schema = typeof ref.$ref === 'string' ? REFS[ref.$ref] : ref
   const props = (schema as { properties?: Record<string, TSchema> }).properties
   if (schema.type !== 'object' || props === undefined) {
-    out.add(prefix)
+    out.set(prefix, schema)
     return
   }
   for (const [key, child] of Object.entries(props)) {
@@ -27,13 +27,16 @@ function leafNames (ref: TSchema, prefix: string, out: Set<string>): void {
   }
 }
 
-/** Every fact name a rule may read, derived from the facts schema so that the two cannot drift. */
-export const FACT_NAMES: ReadonlySet<string> = (() => {
-  const out = new Set<string>()
+/** Every fact a rule may read, with the schema of its value (what values the fact can take). */
+export const FACT_SCHEMAS: ReadonlyMap<string, TSchema> = (() => {
+  const out = new Map<string, TSchema>()
   leafNames(Subject, 'subject', out)
   leafNames(ConductItem, 'conduct', out)
   return out
 })()
+
+/** Every fact name a rule may read, derived from the facts schema so that the two cannot drift. */
+export const FACT_NAMES: ReadonlySet<string> = new Set(FACT_SCHEMAS.keys())
 
 export function pointerFor (fact: string, conductIndex: number): string {
   const [root, ...path] = fact.split('.')

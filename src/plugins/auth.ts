@@ -19,7 +19,8 @@ declare module 'fastify' {
 
 export type AuthOptions = { mode: 'keys', keys: ApiKey[] } | { mode: 'open' }
 
-const ANONYMOUS = { name: 'anonymous', scopes: SCOPES }
+/** The client of every request in open mode. */
+export const ANONYMOUS = { name: 'anonymous', scopes: SCOPES }
 
 export default fp<AuthOptions>(async (app, opts) => {
   app.decorateRequest('client', undefined)

@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import { sendProblem } from './problems.js'
+import { ANONYMOUS } from './auth.js'
 
 export interface LimitsOptions {
   maxJsonDepth: number
@@ -65,7 +66,9 @@ export default fp<LimitsOptions>(async (app, opts) => {
     hook: 'preHandler',
     max: opts.rateLimit.max,
     timeWindow: opts.rateLimit.timeWindowMs,
-    keyGenerator: (request) => request.client?.name ?? request.ip,
+    // Rate-limited routes all need a scope, so the auth hook has set the client: one bucket per API key,
+    // or per address in open mode.
+    keyGenerator: (request) => request.client === ANONYMOUS ? request.ip : request.client!.name,
     errorResponseBuilder: (_request, context) => Object.assign(new Error(`Rate limit exceeded: at most ${context.max} requests per ${Math.round(context.ttl / 1000)} s for this client; retry in ${context.after}.`), {
       statusCode: context.statusCode,
       code: 'DR_RATE_LIMITED'

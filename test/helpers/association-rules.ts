@@ -1,0 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { BUNDLED_RULES_DIR } from '../../src/paths.js'
+import { bundledFiles, type RulesFiles } from './rules-dir.js'
+
+/** The bundled informal-association rules (bundledFiles) with the bundled cases about informal associations only. */
+export function associationRules (): RulesFiles {
+  const files = bundledFiles()
+  for (const name of readdirSync(join(BUNDLED_RULES_DIR, 'cases'))) {
+    const c = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases', name), 'utf8'))
+    if (c.request.facts.conduct.every((x: any) => x.type === 'informal-association')) files[`cases/${name}`] = c
+  }
+  return files
+}

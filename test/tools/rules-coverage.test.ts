@@ -1,0 +1,94 @@
+import t from 'tap'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { coverageReport, main } from '../../src/tools/rules-coverage.js'
+import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
+import { writeRules } from '../helpers/rules-dir.js'
+import { associationRules } from '../helpers/association-rules.js'
+
+const SET = 'rulesets/informal-associations.json'
+
+t.test('the bundled rules: every rule hit both ways, a table and a summary line', async (t) => {
+  const started = Date.now()
+  const report = await coverageReport(BUNDLED_RULES_DIR)
+  t.ok(Date.now() - started < 15000, 'fast')
+  t.equal(report.skipped.length, 0)
+  t.ok(report.rules.length >= 30)
+  for (const r of report.rules) {
+    t.ok(r.triggeredBy.length > 0 && r.notTriggeredBy.length > 0, `${r.rule} is triggered by some case and not by another`)
+  }
+  const association = report.rules.find((r) => r.rule === 'association.leading-cadre-unregistered')!
+  t.ok(association.triggeredBy.includes('cases/reference-dong.json'), 'the reference case triggers the association rule')
+  const cadre = association.leaves.find((l) => l.pointer === '/rules/0/conditions/all/1')!
+  t.equal(cadre.text, 'subject.leadingCadre equal true')
+  t.ok(cadre.trueIn > 0 && cadre.falseIn > 0, 'being a leading cadre is exercised both ways')
+  t.ok(association.leaves.some((l) => l.pointer.includes('/circumstance/indicators/') && l.pointer.endsWith('/conditions')), 'single-leaf indicator conditions are read too')
+  t.match(report.output, /^Rule +Triggered {2}Not triggered {2}Undetermined {2}Conditions exercised\n/)
+  t.match(report.output, /\nassociation\.leading-cadre-unregistered +\d+ +\d+ +\d+ +\d+\/\d+\n/)
+  t.match(report.output, /\nrules:coverage: \d+ cases; (\d+)\/\1 rules triggered, (\d+)\/\2 ruled out; \d+\/\d+ leaf conditions exercised both ways\n$/)
+})
+
+t.test('what no case exercises', async (t) => {
+  const files = associationRules()
+  files['rulesets/extra.json'] = {
+    id: 'extra',
+    title: { zh: '额外', en: 'Extra' },
+    description: { zh: '额外', en: 'Extra' },
+    conductType: 'secrets',
+    rules: [{
+      ...structuredClone(files[SET].rules[2]),
+      id: 'extra.untested',
+      conditions: { fact: 'conduct.secret.kind', operator: 'equal', value: 'inspection' },
+      adjustments: [
+        { id: 'always', versions: ['2018'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } },
+        { id: 'sometimes', when: { fact: 'conduct.secret.action', operator: 'equal', value: 'leaked' }, versions: ['2023'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } }
+      ]
+    }]
+  }
+  const reference = structuredClone(files['cases/reference-dong.json'])
+  files['cases/zz-refused.json'] = { ...reference, request: { ...reference.request, facts: { ...reference.request.facts, conduct: [{ ...reference.request.facts.conduct[0], period: { start: '2017-01-01', end: '2016-01-01' } }] } } }
+  files['cases/zz-invalid.json'] = { name: 'not a case' }
+  const dir = writeRules(t.testdir(), files)
+  const report = await coverageReport(dir, { listCases: true })
+  t.same(report.skipped, ['cases/zz-refused.json'])
+  const extra = report.rules.find((r) => r.rule === 'extra.untested')!
+  t.same([extra.triggeredBy, extra.notTriggeredBy, extra.undeterminedIn], [[], [], []])
+  t.same(extra.leaves.slice(0, 1), [{ file: 'rulesets/extra.json', rule: 'extra.untested', pointer: '/rules/0/conditions', text: 'conduct.secret.kind equal "inspection"', trueIn: 0, falseIn: 0 }])
+  t.same(extra.leaves.map((l) => l.pointer).filter((p) => p.includes('adjustments')), ['/rules/0/adjustments/1/when'], 'an adjustment without a condition has no leaves')
+  t.match(report.output, '\nextra.untested ')
+  t.match(report.output, '\n  triggered by: -\n  not triggered by: -\n')
+  t.match(report.output, /\n {2}triggered by: cases\/[^\n]*reference-dong\.json/)
+  t.match(report.output, '\nRules no case triggers:\n  rulesets/extra.json extra.untested\n')
+  t.match(report.output, '\nRules no case rules out (or answers with a finding):\n  rulesets/extra.json extra.untested\n')
+  t.match(report.output, '\n  rulesets/extra.json /rules/0/conditions [extra.untested] conduct.secret.kind equal "inspection": never true nor false\n')
+  t.match(report.output, /: never true\n/)
+  t.match(report.output, /: never false\n/)
+  t.match(report.output, '\nCases skipped (see npm run rules:check):\n  cases/zz-refused.json /request/facts/conduct/0/period/end: the service refuses the request: ends before it starts\n')
+  t.match(report.output, /rules:coverage: \d+ cases; 3\/4 rules triggered, 3\/4 ruled out;/)
+})
+
+t.test('main: a report, exit 0; exit 1 only when the rules do not load', async (t) => {
+  let written = ''
+  t.equal(await main([], (s) => { written += s }), 0)
+  t.notMatch(written, /triggered by:/, 'case lists only with --cases')
+  written = ''
+  const dir = writeRules(t.testdir(), associationRules())
+  t.equal(await main(['--cases', dir], (s) => { written += s }), 0)
+  t.match(written, /triggered by:/)
+
+  mkdirSync(join(dir, 'broken'))
+  written = ''
+  t.equal(await main([join(dir, 'broken')], (s) => { written += s }), 1)
+  t.match(written, /catalog\/instruments\.json: missing[\s\S]*rules:coverage: the rules do not load/)
+
+  mkdirSync(join(dir, 'catalog', 'directory.json'))
+  await t.rejects(main([dir], () => undefined), { code: 'EISDIR' }, 'an unexpected failure is not dressed up as a rules problem')
+})
+
+t.test('run as a program', async (t) => {
+  const dir = writeRules(t.testdir(), associationRules())
+  const run = spawnSync(process.execPath, [...process.execArgv, join(PACKAGE_ROOT, 'src/tools/rules-coverage.ts'), dir], { encoding: 'utf8' })
+  t.equal(run.status, 0)
+  t.match(run.stdout, /rules:coverage: \d+ cases;/)
+})
