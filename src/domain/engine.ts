@@ -6,6 +6,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Condition } from '../schemas/rules-data.js'
 import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
+import { compileRules } from './compiled.js'
 
 export const CUSTOM_OPERATORS = ['containsAny'] as const
 
@@ -33,12 +34,23 @@ export const key = {
   adjustment: (ruleId: string, id: string) => `${ruleId}#adjustment:${id}`
 }
 
-export function compileEngine (set: RuleSetFile): Engine {
+export interface CompiledRuleSet {
+  /** The engine of record. */
+  engine: Engine
+  /** The same engine rules, evaluated synchronously with the engine's operators (src/domain/compiled.ts). */
+  compiled: (facts: Record<string, unknown>) => Map<string, Outcome>
+}
+
+export function compileEngine (set: RuleSetFile): CompiledRuleSet {
   const engine = new Engine([], { allowUndefinedFacts: true })
   engine.addOperator('containsAny', (factValue: unknown, values: unknown) =>
     Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v)))
-  const add = (name: string, conditions: Condition) =>
-    engine.addRule({ name, conditions: topLevel(conditions) as never, event: { type: name } })
+  const added: Array<{ name: string, conditions: Record<string, unknown> }> = []
+  const add = (name: string, conditions: Condition) => {
+    const top = topLevel(conditions)
+    added.push({ name, conditions: top })
+    engine.addRule({ name, conditions: top as never, event: { type: name } })
+  }
   for (const rule of set.rules) {
     add(key.rule(rule.id), rule.conditions)
     for (const ind of rule.circumstance?.indicators ?? []) add(key.indicator(rule.id, ind.id), ind.conditions)
@@ -46,7 +58,7 @@ export function compileEngine (set: RuleSetFile): Engine {
     for (const [version, extra] of Object.entries(rule.elementsByVersion ?? {})) add(key.version(rule.id, version), extra)
     for (const adj of rule.adjustments ?? []) if (adj.when !== undefined) add(key.adjustment(rule.id, adj.id), adj.when)
   }
-  return engine
+  return { engine, compiled: compileRules(engine, added) }
 }
 
 export interface Outcome {

@@ -86,7 +86,7 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
     const facts = flattenFacts(req.facts.subject, conduct)
     const results: RuleEvaluation[] = []
     for (const loaded of rules.byConductType.get(conduct.type)!) {
-      const outcomes = await runEngine(loaded.engine, facts)
+      const outcomes = rules.evaluator === 'json-rules-engine' ? await runEngine(loaded.engine, facts) : loaded.compiled(facts)
       for (const rule of loaded.set.rules) {
         results.push(evaluateRule(rule, { catalog: rules.catalog, ruleSet: loaded.set.id, conductIndex, conduct, facts, outcomes, decisionDate }))
       }

@@ -15,7 +15,7 @@ import { InstrumentsFile, ClausesFile, RuleSetFile, type Condition, type Clause,
 import type * as Data from '../schemas/rules-data.js'
 import type { Catalog } from './catalog.js'
 import { FACT_NAMES } from './vocabulary.js'
-import { compileEngine } from './engine.js'
+import { compileEngine, type CompiledRuleSet } from './engine.js'
 import { CONDUCT_TYPES } from '../schemas/facts.js'
 import { staticProblems } from './check.js'
 
@@ -38,11 +38,16 @@ export interface LoadedRuleSet {
   file: string
   set: RuleSetFile
   engine: Engine
+  compiled: CompiledRuleSet['compiled']
   rules: Map<string, Rule>
 }
 
+export type Evaluator = 'compiled' | 'json-rules-engine'
+
 export interface LoadedRules {
   revision: string
+  /** Which evaluator runs the engine rules: the compiled one, or json-rules-engine itself. */
+  evaluator: Evaluator
   catalog: Catalog
   ruleSets: Map<string, LoadedRuleSet>
   /** Rule id → the rule set that holds it. */
@@ -184,7 +189,7 @@ function revisionOf (files: Parsed[]): string {
   return 'sha256:' + hash.digest('hex')
 }
 
-export async function loadRules (root: string): Promise<LoadedRules> {
+export async function loadRules (root: string, evaluator: Evaluator = 'compiled'): Promise<LoadedRules> {
   const problems: Problem[] = []
   const catalogFiles = await jsonFiles(join(root, 'catalog'))
   const setFiles = await jsonFiles(join(root, 'rulesets'))
@@ -220,11 +225,11 @@ export async function loadRules (root: string): Promise<LoadedRules> {
     if (ruleSets.has(set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
     checkRuleSet(p.file, set, catalog, seenRules, problems)
     problems.push(...staticProblems(p.file, set, catalog))
-    const loaded: LoadedRuleSet = { file: p.file, set, engine: compileEngine(set), rules: new Map(set.rules.map((r) => [r.id, r])) }
+    const loaded: LoadedRuleSet = { file: p.file, set, ...compileEngine(set), rules: new Map(set.rules.map((r) => [r.id, r])) }
     ruleSets.set(set.id, loaded)
     for (const r of set.rules) ruleIndex.set(r.id, loaded)
     byConductType.get(set.conductType)?.push(loaded)
   }
   if (problems.length > 0) throw new RulesLoadError(problems)
-  return { revision: revisionOf(parsed), catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString() }
+  return { revision: revisionOf(parsed), evaluator, catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString() }
 }

@@ -1,0 +1,55 @@
+/**
+ * A synchronous evaluator for the same engine rules, built from the conditions given to
+ * json-rules-engine and using the engine's own operator objects. It gives the same result tree as
+ * an engine run (every child evaluated, absent facts undefined, the same operator semantics) without
+ * the per-run costs json-rules-engine pays for features these rules do not use: an almanac and Fact
+ * objects per run, a deep copy of every rule's conditions, promise chains and events. json-rules-engine
+ * stays the engine of record: RULES_EVALUATOR=json-rules-engine runs it instead, and a test proves
+ * the two equal on every golden case and on variations of them.
+ */
+import type { Engine } from 'json-rules-engine'
+import { tri, type EvaluatedCondition } from './conditions.js'
+import type { Outcome } from './engine.js'
+
+interface OperatorLike { evaluate: (factValue: unknown, jsonValue: unknown) => boolean }
+type Facts = Record<string, unknown>
+type Node = (facts: Facts) => EvaluatedCondition
+
+function compileNode (c: Record<string, unknown>, operators: { get: (name: string) => OperatorLike | null }): Node {
+  if (Array.isArray(c.all) || Array.isArray(c.any)) {
+    const isAll = Array.isArray(c.all)
+    const children = ((isAll ? c.all : c.any) as Array<Record<string, unknown>>).map((x) => compileNode(x, operators))
+    return (facts) => {
+      const evaluated = children.map((child) => child(facts))
+      const result = isAll ? evaluated.every((e) => e.result === true) : evaluated.some((e) => e.result === true)
+      return isAll ? { all: evaluated, result } : { any: evaluated, result }
+    }
+  }
+  if (c.not !== undefined) {
+    const child = compileNode(c.not as Record<string, unknown>, operators)
+    return (facts) => {
+      const evaluated = child(facts)
+      return { not: evaluated, result: evaluated.result !== true }
+    }
+  }
+  const op = operators.get(c.operator as string) as OperatorLike
+  const { fact, operator, value, description } = c as { fact: string, operator: string, value: unknown, description?: { zh: string, en: string } }
+  return (facts) => {
+    const factResult = facts[fact]
+    return { fact, operator, value, ...(description !== undefined ? { description } : {}), factResult, result: op.evaluate(factResult, value) }
+  }
+}
+
+/** Compiles every rule of an engine (as added, by name) into one synchronous function. */
+export function compileRules (engine: Engine, added: Array<{ name: string, conditions: Record<string, unknown> }>): (facts: Facts) => Map<string, Outcome> {
+  const operators = (engine as unknown as { operators: { get: (name: string) => OperatorLike | null } }).operators
+  const compiled = added.map((r) => ({ name: r.name, node: compileNode(r.conditions, operators) }))
+  return (facts) => {
+    const out = new Map<string, Outcome>()
+    for (const { name, node } of compiled) {
+      const conditions = node(facts)
+      out.set(name, { value: tri(conditions), conditions })
+    }
+    return out
+  }
+}
