@@ -52,8 +52,13 @@ export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCond
   if (tri(c) !== want) return []
   if (c.all !== undefined || c.any !== undefined) {
     const children = (c.all ?? c.any) as EvaluatedCondition[]
-    const leaves = children.flatMap((child) => decidingLeaves(child, want))
-    return leaves.filter((leaf, i) => leaves.findIndex((other) => same(other, leaf)) === i)
+    const seen = new Set<string>()
+    return children.flatMap((child) => decidingLeaves(child, want)).filter((leaf) => {
+      const id = `${leaf.fact as string}\0${leaf.operator as string}\0${JSON.stringify(leaf.value)}`
+      if (seen.has(id)) return false
+      seen.add(id)
+      return true
+    })
   }
   if (c.not !== undefined) {
     const inner: Tri = want === 'unknown' ? 'unknown' : want === 'true' ? 'false' : 'true'
@@ -62,6 +67,3 @@ export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCond
   return [c]
 }
 
-function same (a: EvaluatedCondition, b: EvaluatedCondition): boolean {
-  return a.fact === b.fact && a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value)
-}

@@ -89,7 +89,7 @@ function circumstanceOf (rule: Rule, ctx: RuleContext, lowest: Circumstance): Ci
     source: 'inferred',
     indicators: met.map((v) => ({ id: v.id, title: v.title, facts: factRefs(ctx, v.o.conditions, 'true') })),
     minIndicators: inf.minIndicators,
-    provenance: inf.provenance,
+    provenance: { ...inf.provenance }, // a copy: the response is localised in place
     explanation: reached
       ? { zh: `推断为${target.zh}：满足${met.length}项因素（至少需要${inf.minIndicators}项）。这是推断，不是官方标准。`, en: `Inferred as ${target.en}: ${met.length} indicators met (at least ${inf.minIndicators} needed). This is an inference, not an official test.` }
       : { zh: `推断未达到${target.zh}：仅满足${met.length}项因素（至少需要${inf.minIndicators}项）。这是推断，不是官方标准。`, en: `Inferred as not reaching ${target.en}: ${met.length} indicators met (at least ${inf.minIndicators} needed). This is an inference, not an official test.` }

@@ -15,18 +15,23 @@ export function negotiate (acceptLanguage: string | undefined): Lang | undefined
   return ranked[0]?.primary as Lang | undefined
 }
 
+/** Is this a { zh, en } text? */
+function isText (value: unknown): value is { zh: string, en: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { zh?: unknown }).zh === 'string' && typeof (value as { en?: unknown }).en === 'string'
+}
+
 /**
- * A copy of a response in which every { zh, en } object also has `text` in the chosen language.
- * It copies rather than mutates: texts in a response are shared with the loaded rules.
+ * Gives every { zh, en } text in a freshly built response a `text` in the chosen language. The
+ * containers of an evaluation response are built per request, so they are changed in place; the texts
+ * themselves are shared with the loaded rules, so each is replaced by a copy, never changed.
  */
 export function localise<T> (value: T, lang: Lang): T {
-  if (Array.isArray(value)) return value.map((item) => localise(item, lang)) as T
-  if (value !== null && typeof value === 'object') {
+  const child = (c: unknown): unknown => isText(c) ? { ...c, text: c[lang] } : c !== null && typeof c === 'object' ? localise(c, lang) : c
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = child(value[i])
+  } else {
     const obj = value as Record<string, unknown>
-    if (typeof obj.zh === 'string' && typeof obj.en === 'string') return { ...obj, text: obj[lang] } as T
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(obj)) out[k] = localise(v, lang)
-    return out as T
+    for (const k of Object.keys(obj)) obj[k] = child(obj[k])
   }
   return value
 }
