@@ -8,8 +8,6 @@ import type { RuleSetFile, Condition } from '../schemas/rules-data.js'
 import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
 import { compileRules } from './compiled.js'
 
-export const CUSTOM_OPERATORS = ['containsAny'] as const
-
 /** The authored conditions as json-rules-engine conditions. */
 function engineConditions (c: Condition): Record<string, unknown> {
   if ('all' in c) return { all: c.all.map(engineConditions) }

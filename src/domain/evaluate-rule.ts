@@ -153,9 +153,9 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
   }
   const old = elementsAt(rule, ctx, oldIv.version)
   const newIv = versionInForce(instrument, ctx.decisionDate)!
-  const reachedLater = newIv.version !== oldIv.version && clauseVersion(clause, newIv.version) !== undefined &&
+  const reachedLater = () => newIv.version !== oldIv.version && clauseVersion(clause, newIv.version) !== undefined &&
     elementsAt(rule, ctx, newIv.version).value === 'true'
-  if (old.value === 'false' && reachedLater) {
+  if (old.value === 'false' && reachedLater()) {
     // Only the old version's own elements fail, and the version in force at decision reaches the act.
     return finding('not-a-violation-under-conduct-version', {
       zh: `行为终了时施行的${oldIv.label}版本的构成要件不满足，作出决定时施行的${newIv.label}版本范围更宽、可以涵盖该行为：旧规定不认为是违纪的，不予追究。`,
