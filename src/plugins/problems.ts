@@ -65,15 +65,24 @@ export function factsProblem (err: FactsError, instance: string, prefix = ''): P
   }
 }
 
+export function limitProblem (err: LimitError, instance: string, prefix = ''): Problem {
+  return {
+    type: PROBLEM_BASE + 'limit-exceeded',
+    title: 'A request limit is exceeded',
+    status: 400,
+    detail: err.message,
+    instance,
+    errors: [{ pointer: prefix + err.pointer, detail: err.message }]
+  }
+}
+
 const send = (reply: FastifyReply, problem: Problem) => reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
 
 function handler (app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err.validation !== undefined) return send(reply, validationProblem(err.validationContext as string, err.validation, request.url))
     if (err instanceof FactsError) return send(reply, factsProblem(err, request.url))
-    if (err instanceof LimitError) {
-      return sendProblem(reply, { type: 'limit-exceeded', title: 'A request limit is exceeded', status: 400, detail: err.message, instance: request.url, errors: [{ pointer: err.pointer, detail: err.message }] })
-    }
+    if (err instanceof LimitError) return send(reply, limitProblem(err, request.url))
     if (err.code === 'DR_RATE_LIMITED') {
       return sendProblem(reply, { type: 'rate-limited', title: 'Too many requests', status: 429, detail: err.message, instance: request.url })
     }

@@ -3,7 +3,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { BatchRequest, BatchResponse } from '../schemas/batch.js'
 import { SHARED_SCHEMAS } from '../schemas/registry.js'
 import { FactsError } from '../domain/evaluate.js'
-import { validationProblem, factsProblem, sendProblem } from '../plugins/problems.js'
+import { validationProblem, factsProblem, limitProblem, sendProblem } from '../plugins/problems.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ref } from '../schemas/common.js'
 import { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
@@ -121,7 +121,7 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
       }
       const limit = tooMany(item)
       if (limit !== undefined) {
-        results.push({ index, status: 400, problem: { type: 'urn:discipline-rules:problem:limit-exceeded', title: 'A request limit is exceeded', status: 400, detail: limit.message, instance: request.url, errors: [{ pointer: `/cases/${index}${limit.pointer}`, detail: limit.message }] } })
+        results.push({ index, status: 400, problem: limitProblem(limit, request.url, `/cases/${index}`) })
         continue
       }
       try {
