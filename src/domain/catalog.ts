@@ -56,6 +56,23 @@ export function label (instrument: Instrument, iv: InstrumentVersion, cv: Clause
  * notice) the version is its only one, whatever the date.
  */
 export function cite (catalog: Catalog, clauseId: string, version: string | undefined, role?: { zh: string; en: string }): Citation | undefined {
+  let memo = CITATIONS.get(catalog)
+  if (memo === undefined) {
+    memo = new Map()
+    CITATIONS.set(catalog, memo)
+  }
+  const k = `${clauseId}\0${version}`
+  if (!memo.has(k)) memo.set(k, build(catalog, clauseId, version))
+  const template = memo.get(k)
+  // A fresh object each time: a response is localised in place, so citations are never shared
+  // between responses (their texts and unconfirmed list are, and are never changed).
+  return template === undefined ? undefined : role === undefined ? { ...template } : { ...template, role }
+}
+
+/** Citations without a role, by catalog (a reload brings a new catalog) and clause and version. */
+const CITATIONS = new WeakMap<Catalog, Map<string, Citation | undefined>>()
+
+function build (catalog: Catalog, clauseId: string, version: string | undefined): Citation | undefined {
   const clause = catalog.clauses.get(clauseId) as Clause
   const instrument = catalog.instruments.get(clause.instrument) as Instrument
   const iv = instrument.versions.length === 1 ? instrument.versions[0] : instrument.versions.find((v) => v.version === version)
@@ -72,7 +89,6 @@ export function cite (catalog: Catalog, clauseId: string, version: string | unde
     ...(cv.item !== undefined ? { item: cv.item } : {}),
     label: label(instrument, iv, cv),
     gloss: gloss(instrument, iv, cv),
-    ...(role !== undefined ? { role } : {}),
     summary: cv.summary,
     unconfirmed
   }

@@ -40,16 +40,40 @@ function compileNode (c: Record<string, unknown>, operators: { get: (name: strin
   }
 }
 
-/** Compiles every rule of an engine (as added, by name) into one synchronous function. */
-export function compileRules (engine: Engine, added: Array<{ name: string, conditions: Record<string, unknown> }>): (facts: Facts) => Map<string, Outcome> {
-  const operators = (engine as unknown as { operators: { get: (name: string) => OperatorLike | null } }).operators
-  const compiled = added.map((r) => ({ name: r.name, node: compileNode(r.conditions, operators) }))
-  return (facts) => {
-    const out = new Map<string, Outcome>()
-    for (const { name, node } of compiled) {
-      const conditions = node(facts)
-      out.set(name, { value: tri(conditions), conditions })
+/** Outcomes by engine-rule name (names of the rule set's engine rules only): a Map from an engine run, or the lazy outcomes of the compiled evaluator. */
+export interface Outcomes {
+  get: (name: string) => Outcome | undefined
+  entries: () => IterableIterator<[string, Outcome]>
+}
+
+/**
+ * The compiled evaluator's outcomes for one fact map. Each engine rule is evaluated when its outcome
+ * is first asked for: a rule whose elements fail never needs its indicators, notes, version elements
+ * or adjustments, so they are not evaluated. The conditions are pure functions of the facts, so an
+ * outcome computed late is the one an eager run gives (entries() evaluates every rule).
+ */
+class LazyOutcomes implements Outcomes {
+  private readonly done = new Map<string, Outcome>()
+  constructor (private readonly nodes: ReadonlyMap<string, Node>, private readonly facts: Facts) {}
+
+  get (name: string): Outcome | undefined {
+    let o = this.done.get(name)
+    if (o === undefined) {
+      const conditions = (this.nodes.get(name) as Node)(this.facts)
+      o = { value: tri(conditions), conditions }
+      this.done.set(name, o)
     }
-    return out
+    return o
   }
+
+  entries (): IterableIterator<[string, Outcome]> {
+    return [...this.nodes.keys()].map((name): [string, Outcome] => [name, this.get(name) as Outcome])[Symbol.iterator]()
+  }
+}
+
+/** Compiles every rule of an engine (as added, by name) into synchronous functions of the facts. */
+export function compileRules (engine: Engine, added: Array<{ name: string, conditions: Record<string, unknown> }>): (facts: Facts) => Outcomes {
+  const operators = (engine as unknown as { operators: { get: (name: string) => OperatorLike | null } }).operators
+  const nodes = new Map(added.map((r) => [r.name, compileNode(r.conditions, operators)]))
+  return (facts) => new LazyOutcomes(nodes, facts)
 }

@@ -49,21 +49,51 @@ export function deciding (c: EvaluatedCondition, want: Tri): string[] {
 
 /** The leaf conditions behind deciding(): each once, with the operator and value they test. */
 export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCondition[] {
-  if (tri(c) !== want) return []
+  const leaves: EvaluatedCondition[] = []
+  collect(c, want, leaves)
+  // Each leaf once, in order of first appearance. The lists are short (a rule's own leaves), so a
+  // pairwise comparison is cheaper than building a key per leaf.
+  const out: EvaluatedCondition[] = []
+  for (const leaf of leaves) if (!out.some((o) => sameTest(o, leaf))) out.push(leaf)
+  return out
+}
+
+/** Pushes the leaves that give the node the value `want`, and returns the node's value. */
+function collect (c: EvaluatedCondition, want: Tri, out: EvaluatedCondition[]): Tri {
   if (c.all !== undefined || c.any !== undefined) {
+    // A node's value decides whether its children's leaves count; the children are walked once,
+    // into a scratch list that is kept only if the node has the wanted value.
+    const isAll = c.all !== undefined
     const children = (c.all ?? c.any) as EvaluatedCondition[]
-    const seen = new Set<string>()
-    return children.flatMap((child) => decidingLeaves(child, want)).filter((leaf) => {
-      const id = `${leaf.fact as string}\0${leaf.operator as string}\0${JSON.stringify(leaf.value)}`
-      if (seen.has(id)) return false
-      seen.add(id)
-      return true
-    })
+    const mark = out.length
+    let sawFalse = false
+    let sawTrue = false
+    let sawUnknown = false
+    for (const child of children) {
+      const v = collect(child, want, out)
+      if (v === 'false') sawFalse = true
+      else if (v === 'true') sawTrue = true
+      else sawUnknown = true
+    }
+    const value: Tri = isAll
+      ? (sawFalse ? 'false' : sawUnknown ? 'unknown' : 'true')
+      : (sawTrue ? 'true' : sawUnknown ? 'unknown' : 'false')
+    if (value !== want) out.length = mark
+    return value
   }
   if (c.not !== undefined) {
     const inner: Tri = want === 'unknown' ? 'unknown' : want === 'true' ? 'false' : 'true'
-    return decidingLeaves(c.not, inner)
+    const mark = out.length
+    const v = collect(c.not, inner, out)
+    const value: Tri = v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
+    if (value !== want) out.length = mark
+    return value
   }
-  return [c]
+  const value: Tri = c.factResult === undefined ? 'unknown' : c.result === true ? 'true' : 'false'
+  if (value === want) out.push(c)
+  return value
 }
 
+function sameTest (a: EvaluatedCondition, b: EvaluatedCondition): boolean {
+  return a.fact === b.fact && a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value)
+}

@@ -6,7 +6,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Condition } from '../schemas/rules-data.js'
 import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
-import { compileRules } from './compiled.js'
+import { compileRules, type Outcomes } from './compiled.js'
 
 /** The authored conditions as json-rules-engine conditions. */
 function engineConditions (c: Condition): Record<string, unknown> {
@@ -36,7 +36,7 @@ export interface CompiledRuleSet {
   /** The engine of record. */
   engine: Engine
   /** The same engine rules, evaluated synchronously with the engine's operators (src/domain/compiled.ts). */
-  compiled: (facts: Record<string, unknown>) => Map<string, Outcome>
+  compiled: (facts: Record<string, unknown>) => Outcomes
 }
 
 export function compileEngine (set: RuleSetFile): CompiledRuleSet {

@@ -12,6 +12,7 @@ import { versionInForce, firstInForce, clauseVersion, cite, citeAt, defined } fr
 import { deciding, decidingLeaves, type Tri, type EvaluatedCondition } from './conditions.js'
 import { conditionText } from './wording.js'
 import { key, type Outcome } from './engine.js'
+import type { Outcomes } from './compiled.js'
 import { pointerFor } from './vocabulary.js'
 import { rangeOf, compareRanges, SANCTION_NAMES, type SanctionRange } from './ladder.js'
 import { tierFor, CIRCUMSTANCE_NAMES, type Circumstance } from './circumstance.js'
@@ -23,7 +24,7 @@ export interface RuleContext {
   conductIndex: number
   conduct: ConductItem
   facts: Record<string, unknown>
-  outcomes: Map<string, Outcome>
+  outcomes: Outcomes
   /** The decision date: it selects the later version for 从旧兼从轻 and the general provisions cited. */
   decisionDate: string
 }

@@ -3,7 +3,7 @@
  * every rule set that looks at each conduct item, resolve overlaps between rules, and classify.
  * Plain functions; the HTTP layer only adds validation of shape and the problem responses.
  */
-import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
+import { EvaluationResponse as EvaluationResponseSchema, type EvaluationRequest, type EvaluationResponse } from '../schemas/evaluation.js'
 import type { LoadedRules } from './load.js'
 import { citeAt, defined } from './catalog.js'
 import { runEngine } from './engine.js'
@@ -13,7 +13,8 @@ import { classify } from './classify.js'
 import type { Triggered, Undetermined, Finding, NotTriggered, RuleEvaluation } from './findings.js'
 import { CONDUCT_DETAILS } from '../schemas/facts.js'
 import type { Lang } from '../schemas/common.js'
-import { localise } from './language.js'
+import { compileLocaliser, type LocaliseState } from './language.js'
+import { SCHEMAS_BY_ID } from '../schemas/registry.js'
 import { SERVICE_VERSION } from '../version.js'
 
 export interface FactProblem {
@@ -38,17 +39,11 @@ export interface EvaluateContext {
   lang?: Lang
 }
 
-/** The instruments and versions a response cites, from every citation in it. */
-function instrumentsCited (value: unknown, out = new Map<string, Set<string>>()): Map<string, Set<string>> {
-  if (Array.isArray(value)) for (const v of value) instrumentsCited(v, out)
-  else if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>
-    if (typeof obj.instrument === 'string' && typeof obj.version === 'string' && typeof obj.label === 'string') {
-      out.set(obj.instrument, (out.get(obj.instrument) ?? new Set()).add(obj.version))
-    } else for (const v of Object.values(obj)) instrumentsCited(v, out)
-  }
-  return out
-}
+/** Localises a response and collects the instruments and versions its citations name, in one walk. */
+const localiseResponse = compileLocaliser(EvaluationResponseSchema, SCHEMAS_BY_ID) as (value: EvaluationResponse, state: LocaliseState) => EvaluationResponse
+
+/** The fields of a conduct item that hold the details of one conduct type. */
+const DETAIL_FIELDS = Object.values(CONDUCT_DETAILS)
 
 function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string): void {
   const problems: FactProblem[] = []
@@ -57,7 +52,7 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
     const { start, end } = item.period
     const detail = CONDUCT_DETAILS[item.type]
     if (start !== undefined && end !== undefined && end < start) problems.push({ pointer: `${at}/period/end`, message: 'ends before it starts' })
-    for (const other of Object.values(CONDUCT_DETAILS)) {
+    for (const other of DETAIL_FIELDS) {
       if (other !== detail && item[other] !== undefined) problems.push({ pointer: `${at}/${other}`, message: `does not belong to conduct of type '${item.type}' (expected '${detail}')` })
     }
     if (end !== undefined && end > decisionDate) problems.push({ pointer: `${at}/period/end`, message: 'ends after the decision date (options.decisionDate, default today)' })
@@ -126,8 +121,8 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
       delete t.notes
     }
   }
-  const cited = instrumentsCited([triggered, findings, classification])
-  const response: EvaluationResponse = {
+  const state: LocaliseState = { lang, cited: new Map() }
+  const response = localiseResponse({
     decisionId: ctx.decisionId,
     rulesRevision: rules.revision,
     evaluatedAt: ctx.now.toISOString(),
@@ -143,12 +138,15 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
       rulesRevision: rules.revision,
       decisionId: ctx.decisionId,
       evaluatedAt: ctx.now.toISOString(),
-      instruments: [...cited.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instrument, versions]) => ({ instrument, versions: [...versions].sort() }))
+      instruments: []
     },
-    disclaimer: {
-      zh: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。',
-      en: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
-    }
-  }
-  return localise(response, lang)
+    disclaimer: DISCLAIMER
+  }, state)
+  response.provenance.instruments = [...state.cited.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instrument, versions]) => ({ instrument, versions: [...versions].sort() }))
+  return response
+}
+
+const DISCLAIMER = {
+  zh: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。',
+  en: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
 }

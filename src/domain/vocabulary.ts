@@ -38,17 +38,25 @@ export const FACT_SCHEMAS: ReadonlyMap<string, TSchema> = (() => {
 /** Every fact name a rule may read, derived from the facts schema so that the two cannot drift. */
 export const FACT_NAMES: ReadonlySet<string> = new Set(FACT_SCHEMAS.keys())
 
+/** Fact name → where it lives below its root; fact names come from the rule data, a finite set. */
+const PATHS = new Map<string, { subject: boolean, rest: string }>()
+
 export function pointerFor (fact: string, conductIndex: number): string {
-  const [root, ...path] = fact.split('.')
-  const base = root === 'subject' ? '/facts/subject' : `/facts/conduct/${conductIndex}`
-  return `${base}/${path.join('/')}`
+  let p = PATHS.get(fact)
+  if (p === undefined) {
+    const [root, ...path] = fact.split('.')
+    p = { subject: root === 'subject', rest: `/${path.join('/')}` }
+    PATHS.set(fact, p)
+  }
+  return p.subject ? `/facts/subject${p.rest}` : `/facts/conduct/${conductIndex}${p.rest}`
 }
 
 function flattenInto (value: unknown, prefix: string, out: Record<string, unknown>): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value)) {
+    const obj = value as Record<string, unknown>
+    for (const key in obj) {
       if (prefix === 'conduct' && NOT_FACTS.has(key)) continue
-      flattenInto(child, `${prefix}.${key}`, out)
+      flattenInto(obj[key], `${prefix}.${key}`, out)
     }
     return
   }

@@ -6,7 +6,8 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { loadRules } from '../../src/domain/load.js'
-import { runEngine, type Outcome } from '../../src/domain/engine.js'
+import { runEngine } from '../../src/domain/engine.js'
+import type { Outcomes } from '../../src/domain/compiled.js'
 import { decidingLeaves } from '../../src/domain/conditions.js'
 import { flattenFacts } from '../../src/domain/vocabulary.js'
 import { evaluate } from '../../src/domain/evaluate.js'
@@ -17,7 +18,7 @@ const rules = await loadRules(BUNDLED_RULES_DIR)
 const engineRules = await loadRules(BUNDLED_RULES_DIR, 'json-rules-engine')
 const cases = loadCases()
 
-const summary = (outcomes: Map<string, Outcome>) => [...outcomes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, o]) => ({
+const summary = (outcomes: Outcomes) => [...outcomes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, o]) => ({
   name,
   value: o.value,
   ...Object.fromEntries((['true', 'false', 'unknown'] as const).map((w) => [w, decidingLeaves(o.conditions, w).map((l) => [l.fact, l.operator, JSON.stringify(l.value), l.factResult, l.description?.en])]))
