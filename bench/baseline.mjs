@@ -65,7 +65,10 @@ const app = Fastify({
 })
 app.setValidatorCompiler(validatorCompiler)
 for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
-app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+app.addHook('onSend', (request, reply, payload, done) => {
+  reply.header('x-request-id', request.id)
+  done(null, payload)
+})
 
 app.post('/v1/evaluations', {
   schema: { body: ref(EvaluationRequest), response: { 200: ref(EvaluationResponse) } }

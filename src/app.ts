@@ -74,7 +74,10 @@ export function buildApp (options: AppOptions = {}) {
   app.setValidatorCompiler(validatorCompiler)
   // The API speaks JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain')
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  app.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id)
+    done(null, payload)
+  })
 
   app.register(problems)
   app.register(auth, o.auth ?? { mode: 'open' })

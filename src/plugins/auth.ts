@@ -24,29 +24,34 @@ export const ANONYMOUS = { name: 'anonymous', scopes: SCOPES }
 
 export default fp<AuthOptions>(async (app, opts) => {
   app.decorateRequest('client', undefined)
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback hook (an async one costs a promise per request); it answers 401/403 itself, and then
+  // does not call done.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const scope = request.routeOptions.config.scope
-    if (scope === undefined) return
+    if (scope === undefined) return done()
     if (opts.mode === 'open') {
       request.client = ANONYMOUS
-      return
+      return done()
     }
     const header = request.headers.authorization
     const token = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     const key = token === undefined ? undefined : findKey(opts.keys, token)
     if (key === undefined) {
       void reply.header('www-authenticate', 'Bearer realm="discipline-rules"')
-      return sendProblem(reply, {
+      void sendProblem(reply, {
         type: 'unauthorized',
         title: 'Authentication required',
         status: 401,
         detail: header === undefined ? 'Send an API key as Authorization: Bearer <key>.' : 'The API key is not valid.',
         instance: request.url
       })
+      return
     }
     request.client = { name: key.client, scopes: key.scopes }
     if (!key.scopes.includes(scope)) {
-      return sendProblem(reply, { type: 'forbidden', title: 'Not allowed', status: 403, detail: `This key lacks the scope '${scope}'.`, instance: request.url })
+      void sendProblem(reply, { type: 'forbidden', title: 'Not allowed', status: 403, detail: `This key lacks the scope '${scope}'.`, instance: request.url })
+      return
     }
+    done()
   })
 }, { name: 'auth', dependencies: ['problems'] })

@@ -30,18 +30,29 @@ export class LimitError extends Error {
   }
 }
 
+interface Frame { v: unknown, depth: number, parent: Frame | undefined, key: string }
+
+/** The JSON pointer of a frame, built only when a limit is exceeded. */
+function pointerOf (frame: Frame): string {
+  let out = ''
+  for (let f: Frame | undefined = frame; f?.parent !== undefined; f = f.parent) out = `/${f.key.replace(/~/g, '~0').replace(/\//g, '~1')}${out}`
+  return out
+}
+
 /** Walks a parsed body iteratively (no recursion to overflow) and refuses what exceeds the limits. */
 export function checkShape (value: unknown, maxDepth: number, maxString: number): void {
-  const stack: Array<{ v: unknown, depth: number, path: string }> = [{ v: value, depth: 0, path: '' }]
+  const stack: Frame[] = [{ v: value, depth: 0, parent: undefined, key: '' }]
   while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!
+    const frame = stack.pop()!
+    const v = frame.v
     if (typeof v === 'string') {
-      if (v.length > maxString) throw new LimitError(`a string is longer than ${maxString} characters`, path)
+      if (v.length > maxString) throw new LimitError(`a string is longer than ${maxString} characters`, pointerOf(frame))
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= maxDepth) throw new LimitError(`the body is nested deeper than ${maxDepth} levels`, path)
-      for (const [k, child] of Object.entries(v)) {
-        if (k.length > maxString) throw new LimitError(`a property name is longer than ${maxString} characters`, path)
-        stack.push({ v: child, depth: depth + 1, path: `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` })
+      if (frame.depth >= maxDepth) throw new LimitError(`the body is nested deeper than ${maxDepth} levels`, pointerOf(frame))
+      const obj = v as Record<string, unknown>
+      for (const k in obj) {
+        if (k.length > maxString) throw new LimitError(`a property name is longer than ${maxString} characters`, pointerOf(frame))
+        stack.push({ v: obj[k], depth: frame.depth + 1, parent: frame, key: k })
       }
     }
   }

@@ -36,6 +36,8 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     ]
     for (const [ruleSet, outcome] of outcomes) app.metrics.ruleOutcomes.inc({ rule_set: ruleSet, outcome })
     app.metrics.evaluations.inc({ status: result.classification.status })
+    // The log line is built only when it will be written (pino's isLevelEnabled; absent without a logger).
+    if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== true) return
     request.log.info({
       decisionId: result.decisionId,
       client: request.client?.name,
