@@ -19,11 +19,20 @@ function compileNode (c: Record<string, unknown>, operators: { get: (name: strin
   if (Array.isArray(c.all) || Array.isArray(c.any)) {
     const isAll = Array.isArray(c.all)
     const children = ((isAll ? c.all : c.any) as Array<Record<string, unknown>>).map((x) => compileNode(x, operators))
-    return (facts) => {
-      const evaluated = children.map((child) => child(facts))
-      const result = isAll ? evaluated.every((e) => e.result === true) : evaluated.some((e) => e.result === true)
-      return isAll ? { all: evaluated, result } : { any: evaluated, result }
-    }
+    // Every child is evaluated, as json-rules-engine does (the result tree shows each leaf).
+    return isAll
+      ? (facts) => {
+          const all = new Array<EvaluatedCondition>(children.length)
+          let result = true
+          for (let i = 0; i < children.length; i++) if ((all[i] = children[i](facts)).result !== true) result = false
+          return { all, result }
+        }
+      : (facts) => {
+          const any = new Array<EvaluatedCondition>(children.length)
+          let result = false
+          for (let i = 0; i < children.length; i++) if ((any[i] = children[i](facts)).result === true) result = true
+          return { any, result }
+        }
   }
   if (c.not !== undefined) {
     const child = compileNode(c.not as Record<string, unknown>, operators)
@@ -34,10 +43,15 @@ function compileNode (c: Record<string, unknown>, operators: { get: (name: strin
   }
   const op = operators.get(c.operator as string) as OperatorLike
   const { fact, operator, value, description } = c as { fact: string, operator: string, value: unknown, description?: { zh: string, en: string } }
-  return (facts) => {
-    const factResult = facts[fact]
-    return { fact, operator, value, ...(description !== undefined ? { description } : {}), factResult, result: op.evaluate(factResult, value) }
-  }
+  return description !== undefined
+    ? (facts) => {
+        const factResult = facts[fact]
+        return { fact, operator, value, description, factResult, result: op.evaluate(factResult, value) }
+      }
+    : (facts) => {
+        const factResult = facts[fact]
+        return { fact, operator, value, factResult, result: op.evaluate(factResult, value) }
+      }
 }
 
 /** Outcomes by engine-rule name (names of the rule set's engine rules only): a Map from an engine run, or the lazy outcomes of the compiled evaluator. */

@@ -17,6 +17,7 @@ import { pointerFor } from './vocabulary.js'
 import { rangeOf, compareRanges, SANCTION_NAMES, type SanctionRange } from './ladder.js'
 import { tierFor, CIRCUMSTANCE_NAMES, type Circumstance } from './circumstance.js'
 import type { RuleEvaluation } from './findings.js'
+import type { ExplainLevel } from '../schemas/evaluation.js'
 
 export interface RuleContext {
   catalog: Catalog
@@ -27,6 +28,8 @@ export interface RuleContext {
   outcomes: Outcomes
   /** The decision date: it selects the later version for 从旧兼从轻 and the general provisions cited. */
   decisionDate: string
+  /** How much explanation the response carries: the facts behind a rule not triggered are only shown with 'full'. */
+  explain: ExplainLevel
 }
 
 type Circ = Static<typeof CircumstanceFinding>
@@ -103,24 +106,29 @@ function pointer (name: string, conductIndex: number): string {
   return name.startsWith(stated) ? `/facts/conduct/${conductIndex}/statedCircumstances/${name.slice(stated.length)}` : pointerFor(name, conductIndex)
 }
 
+type Ref = { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text }
+type Status = 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version'
+
+const undeterminedOf = (ref: Ref, ctx: RuleContext, names: string[], explanation: Text): RuleEvaluation =>
+  ({ kind: 'undetermined', value: { ...ref, missing: names.map((n) => pointer(n, ctx.conductIndex)), explanation } })
+
+const findingOf = (ref: Ref, status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
+  ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
+
+/** A rule not triggered: the facts that rule it out are worked out only when the response shows them. */
+const notTriggeredOf = (ref: Ref, ctx: RuleContext, o: Outcome): RuleEvaluation =>
+  ({ kind: 'not-triggered', value: { ...ref, failed: ctx.explain === 'full' ? factRefs(ctx, o.conditions, 'false') : [] } })
+
 export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
-  const ref = {
-    ruleId: rule.id,
-    ruleSet: ctx.ruleSet,
-    conductIndex: ctx.conductIndex,
-    ...(ctx.conduct.id !== undefined ? { conductId: ctx.conduct.id } : {}),
-    title: rule.title
-  }
-  const undetermined = (names: string[], explanation: Text): RuleEvaluation =>
-    ({ kind: 'undetermined', value: { ...ref, missing: names.map((n) => pointer(n, ctx.conductIndex)), explanation } })
-  const finding = (status: 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version',
-    explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
-    ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
-  const notTriggered = (o: Outcome): RuleEvaluation =>
-    ({ kind: 'not-triggered', value: { ...ref, failed: factRefs(ctx, o.conditions, 'false') } })
+  const ref: Ref = ctx.conduct.id !== undefined
+    ? { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, conductId: ctx.conduct.id, title: rule.title }
+    : { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, title: rule.title }
+  const undetermined = (names: string[], explanation: Text) => undeterminedOf(ref, ctx, names, explanation)
+  const finding = (status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}) =>
+    findingOf(ref, status, explanation, citations, extra)
 
   const base = outcome(ctx, key.rule(rule.id))
-  if (base.value === 'false') return notTriggered(base)
+  if (base.value === 'false') return notTriggeredOf(ref, ctx, base)
 
   const clause = ctx.catalog.clauses.get(rule.clause) as Clause
   const instrument = ctx.catalog.instruments.get(clause.instrument) as Instrument
@@ -163,7 +171,7 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
       en: `The elements of the version in force when the conduct ended (${oldIv.version}) are not met, though the broader version in force at decision (${newIv.version}) would reach the act: what the old rules did not treat as a violation is not pursued.`
     }, [cite(ctx.catalog, clause.id, oldIv.version), temporal], { failed: factRefs(ctx, old.conditions, 'false') })
   }
-  if (old.value === 'false') return notTriggered(old)
+  if (old.value === 'false') return notTriggeredOf(ref, ctx, old)
   if (old.value === 'unknown') {
     return undetermined(deciding(old.conditions, 'unknown'), { zh: '构成要件所需的事实尚未查明，本规则可能适用。', en: 'Facts this rule\'s elements need are not established; the rule may still apply.' })
   }
@@ -243,7 +251,7 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
       citations: [primary, ...supporting],
       ...(referral !== undefined ? { referral } : {}),
       statutoryAdjustments: statutory,
-      because: factRefs(ctx, elementsAt(rule, ctx, applied.iv.version).conditions, 'true'),
+      ...(ctx.explain === 'none' ? {} : { because: factRefs(ctx, elementsAt(rule, ctx, applied.iv.version).conditions, 'true') }),
       notes: [
         ...notes,
         {

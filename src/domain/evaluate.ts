@@ -71,6 +71,7 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
 export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx: EvaluateContext): Promise<EvaluationResponse> {
   const decisionDate = req.options?.decisionDate ?? ctx.now.toISOString().slice(0, 10)
   check(rules, req, decisionDate)
+  const explain = req.options?.explain ?? 'summary'
 
   const triggered: Triggered[] = []
   const undetermined: Undetermined[] = []
@@ -83,7 +84,7 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
     for (const loaded of rules.byConductType.get(conduct.type)!) {
       const outcomes = rules.evaluator === 'json-rules-engine' ? await runEngine(loaded.engine, facts) : loaded.compiled(facts)
       for (const rule of loaded.set.rules) {
-        results.push(evaluateRule(rule, { catalog: rules.catalog, ruleSet: loaded.set.id, conductIndex, conduct, facts, outcomes, decisionDate }))
+        results.push(evaluateRule(rule, { catalog: rules.catalog, ruleSet: loaded.set.id, conductIndex, conduct, facts, outcomes, decisionDate, explain }))
       }
     }
     const firing = new Set(results.flatMap((r) => r.kind === 'triggered' ? [r.value.ruleId] : []))
@@ -112,12 +113,10 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
     }
   }
 
-  const explain = req.options?.explain ?? 'summary'
   const lang = req.options?.lang ?? ctx.lang ?? 'zh'
   const classification = classify(req, triggered, undetermined, rules.catalog, decisionDate)
   if (explain === 'none') {
     for (const t of triggered) {
-      delete t.because
       delete t.notes
     }
   }

@@ -51,12 +51,25 @@ export function pointerFor (fact: string, conductIndex: number): string {
   return p.subject ? `/facts/subject${p.rest}` : `/facts/conduct/${conductIndex}${p.rest}`
 }
 
+/** prefix → key → `${prefix}.${key}` for every fact name and its prefixes: built once, not per request. */
+const JOINED = new Map<string, Map<string, string>>()
+for (const name of FACT_NAMES) {
+  const parts = name.split('.')
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join('.')
+    let keys = JOINED.get(prefix)
+    if (keys === undefined) JOINED.set(prefix, keys = new Map())
+    keys.set(parts[i], `${prefix}.${parts[i]}`)
+  }
+}
+
 function flattenInto (value: unknown, prefix: string, out: Record<string, unknown>): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>
+    const joined = JOINED.get(prefix)
     for (const key in obj) {
       if (prefix === 'conduct' && NOT_FACTS.has(key)) continue
-      flattenInto(obj[key], `${prefix}.${key}`, out)
+      flattenInto(obj[key], joined?.get(key) ?? `${prefix}.${key}`, out)
     }
     return
   }
