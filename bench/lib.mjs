@@ -73,6 +73,20 @@ export function freePort () {
  */
 export const SERVICE_ENV = { ALLOW_UNAUTHENTICATED: 'true', RATE_LIMIT_MAX: '1000000' }
 
+/**
+ * The Node flags the image starts the service with: the arguments between `node` and the script in
+ * the Dockerfile's CMD (`npm start` uses the same; a test keeps them in step). The bench starts the
+ * service this way, so that it measures the service as it is deployed.
+ */
+export function serviceNodeArgs () {
+  const cmd = [...readFileSync(join(ROOT, 'Dockerfile'), 'utf8').matchAll(/^CMD\s+(\[.*\])\s*$/gm)].pop()
+  if (cmd === undefined) throw new Error('Dockerfile: no CMD ["node", ..., "dist/src/server.js"]')
+  const argv = JSON.parse(cmd[1])
+  const script = argv.indexOf('dist/src/server.js')
+  if (argv[0] !== 'node' || script < 1) throw new Error(`Dockerfile: CMD ${cmd[1]} does not run node dist/src/server.js`)
+  return argv.slice(1, script)
+}
+
 const children = new Set()
 /** Kills every child still running (by its own pid); installed on exit by run.mjs. */
 export function killChildren () {
@@ -82,7 +96,8 @@ export function killChildren () {
 }
 
 /**
- * Spawns `node <script>` on a free loopback port and waits for GET /readyz to answer 200.
+ * Spawns `node <script>` on a free loopback port and waits for GET /readyz to answer 200. The service
+ * gets the image's Node flags (serviceNodeArgs) before any given in nodeArgs.
  * Returns { child, pid, port, url, readyMs (spawn → first 200), stop() }.
  */
 export async function startServer (script, { env = {}, nodeArgs = [], timeoutMs = 15000 } = {}) {
@@ -91,7 +106,8 @@ export async function startServer (script, { env = {}, nodeArgs = [], timeoutMs 
   if (env.RULES_DIR === undefined) delete childEnv.RULES_DIR
   delete childEnv.BODY_LIMIT
   const t0 = performance.now()
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const args = script === SERVER ? [...serviceNodeArgs(), ...nodeArgs] : nodeArgs
+  const child = spawn(process.execPath, [...args, script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   children.add(child)
   let output = ''
   const keep = (d) => { if (output.length < 20000) output += d }

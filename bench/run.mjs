@@ -27,7 +27,7 @@ import { createRequire } from 'node:module'
 import autocannon from 'autocannon'
 import {
   SERVER, BASELINE, RULES_DIR, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
-  sampleRss, inProcessCosts, workOf, scaledRulesDir, stripVolatile
+  sampleRss, inProcessCosts, workOf, scaledRulesDir, stripVolatile, serviceNodeArgs
 } from './lib.mjs'
 
 const num = (name, def) => {
@@ -74,6 +74,7 @@ out(`discipline-rules bench — ${new Date().toISOString()}`)
 out(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; node ${process.version}; fastify ${version('fastify')}, json-rules-engine ${version('json-rules-engine')}, autocannon ${version('autocannon')}`)
 const loadNote = () => `load average ${loadavg().map((x) => fmt(x, 2)).join(' ')}${loadavg()[0] > 0.5 ? ' (other work on the machine: figures are noisy)' : ''}`
 out(loadNote())
+out(`service started as the image starts it: node ${[...serviceNodeArgs(), 'dist/src/server.js'].join(' ')} (Dockerfile CMD); the baseline with Node's defaults`)
 out(`load: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per run, per body set the baseline then the service (never both at once); fixtures: ${cases.length} cases (reference: ${cases[refIndex].file})`)
 out()
 

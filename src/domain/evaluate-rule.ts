@@ -115,20 +115,26 @@ const undeterminedOf = (ref: Ref, ctx: RuleContext, names: string[], explanation
 const findingOf = (ref: Ref, status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
   ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
 
-/** A rule not triggered: the facts that rule it out are worked out only when the response shows them. */
-const notTriggeredOf = (ref: Ref, ctx: RuleContext, o: Outcome): RuleEvaluation =>
-  ({ kind: 'not-triggered', value: { ...ref, failed: ctx.explain === 'full' ? factRefs(ctx, o.conditions, 'false') : [] } })
+const refOf = (rule: Rule, ctx: RuleContext): Ref => ctx.conduct.id !== undefined
+  ? { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, conductId: ctx.conduct.id, title: rule.title }
+  : { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, title: rule.title }
+
+/** Most rules are not triggered, and only explain: full shows them: the others share this answer. */
+const NOT_SHOWN: RuleEvaluation = Object.freeze({ kind: 'not-triggered' })
+
+/** A rule not triggered, with the facts that rule it out, when the response shows it. */
+const notTriggeredOf = (rule: Rule, ctx: RuleContext, o: Outcome): RuleEvaluation => ctx.explain === 'full'
+  ? { kind: 'not-triggered', value: { ...refOf(rule, ctx), failed: factRefs(ctx, o.conditions, 'false') } }
+  : NOT_SHOWN
 
 export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
-  const ref: Ref = ctx.conduct.id !== undefined
-    ? { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, conductId: ctx.conduct.id, title: rule.title }
-    : { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, title: rule.title }
+  const base = outcome(ctx, key.rule(rule.id))
+  if (base.value === 'false') return notTriggeredOf(rule, ctx, base)
+
+  const ref = refOf(rule, ctx)
   const undetermined = (names: string[], explanation: Text) => undeterminedOf(ref, ctx, names, explanation)
   const finding = (status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}) =>
     findingOf(ref, status, explanation, citations, extra)
-
-  const base = outcome(ctx, key.rule(rule.id))
-  if (base.value === 'false') return notTriggeredOf(ref, ctx, base)
 
   const clause = ctx.catalog.clauses.get(rule.clause) as Clause
   const instrument = ctx.catalog.instruments.get(clause.instrument) as Instrument
@@ -171,7 +177,7 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
       en: `The elements of the version in force when the conduct ended (${oldIv.version}) are not met, though the broader version in force at decision (${newIv.version}) would reach the act: what the old rules did not treat as a violation is not pursued.`
     }, [cite(ctx.catalog, clause.id, oldIv.version), temporal], { failed: factRefs(ctx, old.conditions, 'false') })
   }
-  if (old.value === 'false') return notTriggeredOf(ref, ctx, old)
+  if (old.value === 'false') return notTriggeredOf(rule, ctx, old)
   if (old.value === 'unknown') {
     return undetermined(deciding(old.conditions, 'unknown'), { zh: '构成要件所需的事实尚未查明，本规则可能适用。', en: 'Facts this rule\'s elements need are not established; the rule may still apply.' })
   }

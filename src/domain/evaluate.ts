@@ -109,7 +109,7 @@ export async function evaluate (rules: LoadedRules, req: EvaluationRequest, ctx:
         })
       } else if (r.kind === 'undetermined') undetermined.push(r.value)
       else if (r.kind === 'finding') findings.push(r.value)
-      else notTriggered.push(r.value)
+      else if (r.value !== undefined) notTriggered.push(r.value)
     }
   }
 

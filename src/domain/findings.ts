@@ -11,4 +11,5 @@ export type RuleEvaluation =
   | { kind: 'triggered', value: Triggered, yieldsTo: Array<{ rule: string, clause: string, reason: { zh: string, en: string } }> }
   | { kind: 'undetermined', value: Undetermined }
   | { kind: 'finding', value: Finding }
-  | { kind: 'not-triggered', value: NotTriggered }
+  /** value: only when the response lists the rules not triggered (explain: full). */
+  | { kind: 'not-triggered', value?: NotTriggered }

@@ -273,3 +273,19 @@ t.test('kubectl kustomize renders valid objects with the generated rules ConfigM
 function pickLabels (labels: Record<string, string>, selector: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(selector).map((k) => [k, labels[k]]))
 }
+
+t.test('the image and npm start run the service with the same Node flags, and the Deployment keeps them', async (t) => {
+  const cmd = [...readFileSync(join(ROOT, 'Dockerfile'), 'utf8').matchAll(/^CMD\s+(\[.*\])\s*$/gm)].pop()
+  t.ok(cmd, 'the Dockerfile has a CMD in exec form')
+  const argv = JSON.parse(cmd![1]) as string[]
+  t.equal(argv[0], 'node')
+  t.equal(argv.at(-1), 'dist/src/server.js')
+  const flags = argv.slice(1, -1)
+  t.ok(flags.includes('--max-semi-space-size=8'), 'the young generation is capped (bench/README.md, "Memory")')
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string
+  t.match(start, `node ${flags.join(' ')} dist/src/server.js`, 'npm start uses the same flags')
+  const deployment = parseYaml(readFileSync(join(DIR, 'deployment.yaml'), 'utf8'), 'deployment.yaml')[0]
+  const container = deployment.spec.template.spec.containers[0]
+  t.equal(container.command, undefined, 'the Deployment does not replace the image\'s command')
+  t.equal(container.args, undefined)
+})
