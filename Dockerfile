@@ -37,8 +37,8 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
 # node runs directly as PID 1: the service installs its own SIGTERM/SIGINT handlers
 # (close-with-grace -> app.close() -> exit 0), so `docker stop` shuts it down promptly.
 # --max-semi-space-size=8 caps V8's young generation at 2 × 8 MiB (Node's default here is 2 × 16):
-# under load this keeps the resident set about 20-40 MB lower at no measurable cost in throughput
-# (bench/README.md, "Memory"). `npm start` uses the same flags; a test keeps the two in step.
+# under load this keeps the resident set 10-40 MB lower at no measurable cost in throughput
+# (bench/memory.mjs; bench/README.md, "Memory"). `npm start` uses the same flags; a test keeps the two in step.
 CMD ["node", "--max-semi-space-size=8", "dist/src/server.js"]
 
 # Production dependencies only (installed as root); npm's cache, logs and compile cache stay out of the layer.

@@ -97,16 +97,16 @@ export function killChildren () {
 
 /**
  * Spawns `node <script>` on a free loopback port and waits for GET /readyz to answer 200. The service
- * gets the image's Node flags (serviceNodeArgs) before any given in nodeArgs.
+ * gets the image's Node flags (serviceNodeArgs) before any given in nodeArgs, unless imageArgs is false.
  * Returns { child, pid, port, url, readyMs (spawn → first 200), stop() }.
  */
-export async function startServer (script, { env = {}, nodeArgs = [], timeoutMs = 15000 } = {}) {
+export async function startServer (script, { env = {}, nodeArgs = [], imageArgs = true, timeoutMs = 15000 } = {}) {
   const port = await freePort()
   const childEnv = { ...process.env, PORT: String(port), HOST, LOG_LEVEL: 'warn', ...(script === SERVER ? SERVICE_ENV : {}), ...env }
   if (env.RULES_DIR === undefined) delete childEnv.RULES_DIR
   delete childEnv.BODY_LIMIT
   const t0 = performance.now()
-  const args = script === SERVER ? [...serviceNodeArgs(), ...nodeArgs] : nodeArgs
+  const args = script === SERVER && imageArgs ? [...serviceNodeArgs(), ...nodeArgs] : nodeArgs
   const child = spawn(process.execPath, [...args, script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   children.add(child)
   let output = ''
