@@ -12,3 +12,19 @@ export function associationRules (): RulesFiles {
   }
   return files
 }
+
+export const ASSOCIATION_SET = 'rulesets/informal-associations.json'
+
+/**
+ * Adds `rulesets/extra.json`: a rule set for another conduct type (secrets) that no golden case looks
+ * at, holding one rule `extra.untested` copied from the third association rule, with `changes` applied.
+ */
+export function addUntestedRuleSet (files: RulesFiles, changes: Record<string, unknown> = {}): void {
+  files['rulesets/extra.json'] = {
+    id: 'extra',
+    title: { zh: '额外', en: 'Extra' },
+    description: { zh: '额外', en: 'Extra' },
+    conductType: 'secrets',
+    rules: [{ ...structuredClone(files[ASSOCIATION_SET].rules[2]), id: 'extra.untested', ...changes }]
+  }
+}

@@ -5,10 +5,9 @@ import { join } from 'node:path'
 import { checkRules, main } from '../../src/tools/rules-check.js'
 import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
 import { writeRules } from '../helpers/rules-dir.js'
-import { associationRules } from '../helpers/association-rules.js'
+import { associationRules, addUntestedRuleSet, ASSOCIATION_SET as SET } from '../helpers/association-rules.js'
 import { evaluateCase } from '../../src/tools/cases.js'
 
-const SET = 'rulesets/informal-associations.json'
 
 const lines = (output: string) => output.trim().split('\n')
 
@@ -58,13 +57,7 @@ t.test('a contradictory rule and the load-time checks, reported together with a 
 t.test('golden cases: every rule needs a triggering and a non-triggering case; cases must name real rules and provisions', async (t) => {
   const files = associationRules()
   // A second rule set for another conduct type, which no case looks at.
-  files['rulesets/extra.json'] = {
-    id: 'extra',
-    title: { zh: '额外', en: 'Extra' },
-    description: { zh: '额外', en: 'Extra' },
-    conductType: 'secrets',
-    rules: [{ ...structuredClone(files[SET].rules[2]), id: 'extra.untested' }]
-  }
+  addUntestedRuleSet(files)
   // A rule in the tested set that never triggers in any case.
   files[SET].rules.push({ ...structuredClone(files[SET].rules[2]), id: 'association.never-triggered', conditions: { all: [{ fact: 'conduct.association.officeTitle', operator: 'equal', value: '无人担任' }] } })
   const reference = structuredClone(files['cases/reference-dong.json'])

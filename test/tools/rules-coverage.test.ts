@@ -5,9 +5,8 @@ import { join } from 'node:path'
 import { coverageReport, main } from '../../src/tools/rules-coverage.js'
 import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
 import { writeRules } from '../helpers/rules-dir.js'
-import { associationRules } from '../helpers/association-rules.js'
+import { associationRules, addUntestedRuleSet, ASSOCIATION_SET as SET } from '../helpers/association-rules.js'
 
-const SET = 'rulesets/informal-associations.json'
 
 t.test('the bundled rules: every rule hit both ways, a table and a summary line', async (t) => {
   const started = Date.now()
@@ -31,21 +30,13 @@ t.test('the bundled rules: every rule hit both ways, a table and a summary line'
 
 t.test('what no case exercises', async (t) => {
   const files = associationRules()
-  files['rulesets/extra.json'] = {
-    id: 'extra',
-    title: { zh: '额外', en: 'Extra' },
-    description: { zh: '额外', en: 'Extra' },
-    conductType: 'secrets',
-    rules: [{
-      ...structuredClone(files[SET].rules[2]),
-      id: 'extra.untested',
-      conditions: { fact: 'conduct.secret.kind', operator: 'equal', value: 'inspection' },
-      adjustments: [
-        { id: 'always', versions: ['2018'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } },
-        { id: 'sometimes', when: { fact: 'conduct.secret.action', operator: 'equal', value: 'leaked' }, versions: ['2023'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } }
-      ]
-    }]
-  }
+  addUntestedRuleSet(files, {
+    conditions: { fact: 'conduct.secret.kind', operator: 'equal', value: 'inspection' },
+    adjustments: [
+      { id: 'always', versions: ['2018'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } },
+      { id: 'sometimes', when: { fact: 'conduct.secret.action', operator: 'equal', value: 'leaked' }, versions: ['2023'], effect: 'heavier', clause: 'ccp.crime-linkage', text: { zh: '从重', en: 'heavier' } }
+    ]
+  })
   const reference = structuredClone(files['cases/reference-dong.json'])
   files['cases/zz-refused.json'] = { ...reference, request: { ...reference.request, facts: { ...reference.request.facts, conduct: [{ ...reference.request.facts.conduct[0], period: { start: '2017-01-01', end: '2016-01-01' } }] } } }
   files['cases/zz-invalid.json'] = { name: 'not a case' }
