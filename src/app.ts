@@ -56,10 +56,6 @@ export interface AppOptions {
   maxEventLoopDelayMs?: number
 }
 
-export const DEFAULT_BODY_LIMIT = DEFAULTS.bodyLimit
-export const DEFAULT_BATCH_LIMIT = DEFAULTS.batchLimit
-export const DEFAULT_BATCH_BODY_LIMIT = DEFAULTS.batchBodyLimit
-
 export function buildApp (options: AppOptions = {}) {
   const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & AppOptions
   const app = Fastify({

@@ -4,7 +4,7 @@
  * separate engine rules, so that every piece of the answer is decided by the engine of record.
  */
 import { Engine, type RuleResult } from 'json-rules-engine'
-import type { RuleSetFile, Condition } from '../schemas/rules-data.js'
+import type { RuleSetFile, Rule, Condition } from '../schemas/rules-data.js'
 import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
 import { compileRules, type Outcomes } from './compiled.js'
 
@@ -32,6 +32,21 @@ export const key = {
   adjustment: (ruleId: string, id: string) => `${ruleId}#adjustment:${id}`
 }
 
+/**
+ * The engine rules one authored rule contributes: its elements, each version's extra elements, each
+ * circumstance indicator, and each note and adjustment that has a condition; every one with its engine
+ * rule name and the JSON pointer of its conditions in the rule set file (`at` is the rule's own pointer).
+ */
+export function engineRules (rule: Rule, at: string): Array<{ name: string, conditions: Condition, pointer: string }> {
+  return [
+    { name: key.rule(rule.id), conditions: rule.conditions, pointer: `${at}/conditions` },
+    ...Object.entries(rule.elementsByVersion ?? {}).map(([v, c]) => ({ name: key.version(rule.id, v), conditions: c, pointer: `${at}/elementsByVersion/${v}` })),
+    ...(rule.circumstance?.indicators ?? []).map((ind, j) => ({ name: key.indicator(rule.id, ind.id), conditions: ind.conditions, pointer: `${at}/circumstance/indicators/${j}/conditions` })),
+    ...(rule.notes ?? []).flatMap((n, j) => n.when === undefined ? [] : [{ name: key.note(rule.id, n.id), conditions: n.when, pointer: `${at}/notes/${j}/when` }]),
+    ...(rule.adjustments ?? []).flatMap((a, j) => a.when === undefined ? [] : [{ name: key.adjustment(rule.id, a.id), conditions: a.when, pointer: `${at}/adjustments/${j}/when` }])
+  ]
+}
+
 export interface CompiledRuleSet {
   /** The engine of record. */
   engine: Engine
@@ -49,13 +64,9 @@ export function compileEngine (set: RuleSetFile): CompiledRuleSet {
     added.push({ name, conditions: top })
     engine.addRule({ name, conditions: top as never, event: { type: name } })
   }
-  for (const rule of set.rules) {
-    add(key.rule(rule.id), rule.conditions)
-    for (const ind of rule.circumstance?.indicators ?? []) add(key.indicator(rule.id, ind.id), ind.conditions)
-    for (const note of rule.notes ?? []) if (note.when !== undefined) add(key.note(rule.id, note.id), note.when)
-    for (const [version, extra] of Object.entries(rule.elementsByVersion ?? {})) add(key.version(rule.id, version), extra)
-    for (const adj of rule.adjustments ?? []) if (adj.when !== undefined) add(key.adjustment(rule.id, adj.id), adj.when)
-  }
+  set.rules.forEach((rule, i) => {
+    for (const t of engineRules(rule, `/rules/${i}`)) add(t.name, t.conditions)
+  })
   return { engine, compiled: compileRules(engine, added) }
 }
 

@@ -9,9 +9,9 @@
  * is exercised when some case made it true and some case made it false.
  */
 import { resolve } from 'node:path'
-import type { Condition, Rule } from '../schemas/rules-data.js'
+import type { Condition } from '../schemas/rules-data.js'
 import { loadRules, RulesLoadError, type LoadedRules, type LoadedRuleSet } from '../domain/load.js'
-import { runEngine, key } from '../domain/engine.js'
+import { runEngine, engineRules } from '../domain/engine.js'
 import { tri, type EvaluatedCondition } from '../domain/conditions.js'
 import { flattenFacts } from '../domain/vocabulary.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
@@ -46,18 +46,6 @@ export interface CoverageReport {
   output: string
 }
 
-/** The condition trees of a rule that the engine runs, each with its engine rule name and pointer. */
-function trees (rule: Rule, index: number): Array<{ name: string, conditions: Condition, pointer: string }> {
-  const at = `/rules/${index}`
-  return [
-    { name: key.rule(rule.id), conditions: rule.conditions, pointer: `${at}/conditions` },
-    ...Object.entries(rule.elementsByVersion ?? {}).map(([v, c]) => ({ name: key.version(rule.id, v), conditions: c, pointer: `${at}/elementsByVersion/${v}` })),
-    ...(rule.circumstance?.indicators ?? []).map((ind, j) => ({ name: key.indicator(rule.id, ind.id), conditions: ind.conditions, pointer: `${at}/circumstance/indicators/${j}/conditions` })),
-    ...(rule.notes ?? []).flatMap((n, j) => n.when === undefined ? [] : [{ name: key.note(rule.id, n.id), conditions: n.when, pointer: `${at}/notes/${j}/when` }]),
-    ...(rule.adjustments ?? []).flatMap((a, j) => a.when === undefined ? [] : [{ name: key.adjustment(rule.id, a.id), conditions: a.when, pointer: `${at}/adjustments/${j}/when` }])
-  ]
-}
-
 /** Calls visit for each leaf of an authored tree with the engine's result for it (same shape). */
 function walk (c: Condition, r: EvaluatedCondition, pointer: string, visit: (pointer: string, leaf: Extract<Condition, { fact: string }>, r: EvaluatedCondition) => void): void {
   if ('all' in c) c.all.forEach((x, i) => walk(x, (r.all as EvaluatedCondition[])[i], `${pointer}/all/${i}`, visit))
@@ -81,7 +69,7 @@ export async function coverageReport (dir: string, options: { listCases?: boolea
     set.set.rules.forEach((rule, i) => {
       const rc: RuleCoverage = { rule: rule.id, file: set.file, triggeredBy: [], notTriggeredBy: [], undeterminedIn: [], leaves: [] }
       cov.set(rule.id, rc)
-      for (const t of trees(rule, i)) {
+      for (const t of engineRules(rule, `/rules/${i}`)) {
         collectLeaves(t.conditions, t.pointer, (pointer, leaf) => {
           const lc: LeafCoverage = { file: set.file, rule: rule.id, pointer, text: `${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)}`, trueIn: 0, falseIn: 0 }
           rc.leaves.push(lc)
@@ -130,7 +118,7 @@ function collectLeaves (c: Condition, pointer: string, visit: (pointer: string, 
 async function leafResults (set: LoadedRuleSet, facts: Record<string, unknown>, leafIndex: Map<string, LeafCoverage>, seen: Map<LeafCoverage, Set<string>>): Promise<void> {
   const outcomes = await runEngine(set.engine, facts)
   set.set.rules.forEach((rule, i) => {
-    for (const t of trees(rule, i)) {
+    for (const t of engineRules(rule, `/rules/${i}`)) {
       const result = outcomes.get(t.name)!.conditions
       // A single leaf runs wrapped in an `all` (json-rules-engine wants a boolean operator on top).
       walk(t.conditions, 'fact' in t.conditions ? (result.all as EvaluatedCondition[])[0] : result, t.pointer, (pointer, _leaf, r) => {
