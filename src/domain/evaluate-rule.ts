@@ -109,12 +109,6 @@ function pointer (name: string, conductIndex: number): string {
 type Ref = { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text }
 type Status = 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version'
 
-const undeterminedOf = (ref: Ref, ctx: RuleContext, names: string[], explanation: Text): RuleEvaluation =>
-  ({ kind: 'undetermined', value: { ...ref, missing: names.map((n) => pointer(n, ctx.conductIndex)), explanation } })
-
-const findingOf = (ref: Ref, status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
-  ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
-
 const refOf = (rule: Rule, ctx: RuleContext): Ref => ctx.conduct.id !== undefined
   ? { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, conductId: ctx.conduct.id, title: rule.title }
   : { ruleId: rule.id, ruleSet: ctx.ruleSet, conductIndex: ctx.conductIndex, title: rule.title }
@@ -132,9 +126,10 @@ export function evaluateRule (rule: Rule, ctx: RuleContext): RuleEvaluation {
   if (base.value === 'false') return notTriggeredOf(rule, ctx, base)
 
   const ref = refOf(rule, ctx)
-  const undetermined = (names: string[], explanation: Text) => undeterminedOf(ref, ctx, names, explanation)
-  const finding = (status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}) =>
-    findingOf(ref, status, explanation, citations, extra)
+  const undetermined = (names: string[], explanation: Text): RuleEvaluation =>
+    ({ kind: 'undetermined', value: { ...ref, missing: names.map((n) => pointer(n, ctx.conductIndex)), explanation } })
+  const finding = (status: Status, explanation: Text, citations: ReturnType<typeof cite>[], extra: { circumstance?: Circ, failed?: ReturnType<typeof factRefs> } = {}): RuleEvaluation =>
+    ({ kind: 'finding', value: { ...ref, status, ...extra, explanation, citations: citations.filter(defined) } })
 
   const clause = ctx.catalog.clauses.get(rule.clause) as Clause
   const instrument = ctx.catalog.instruments.get(clause.instrument) as Instrument
