@@ -223,10 +223,10 @@ out()
 // ---------------------------------------------------------------------------------------------
 // In process
 
-const { loadRules } = await dist('domain/load.js')
-const { evaluate } = await dist('domain/evaluate.js')
-const { runEngine } = await dist('domain/engine.js')
-const { flattenFacts } = await dist('domain/vocabulary.js')
+const { loadRules } = await dist('domain/rules/load.js')
+const { evaluate } = await dist('domain/decide/evaluate.js')
+const { runEngine } = await dist('domain/decide/engine.js')
+const { flattenFacts } = await dist('domain/rules/vocabulary.js')
 
 async function loadTimes (dir, maxRuns = 3, maxMs = 8000) {
   const times = []

@@ -3,7 +3,7 @@
  * What-if evidence for the optimisation notes in bench/README.md (not part of `npm run bench`, not
  * used by the service). After `npm run build`:  node bench/whatif.mjs
  *
- * It checks that the service's compiled evaluator (src/domain/compiled.ts) gives the same outcome and
+ * It checks that the service's compiled evaluator (src/domain/decide/compiled.ts) gives the same outcome and
  * result tree as runEngine for every engine rule of every fixture, and times both, the compiled one
  * evaluating every engine rule (as json-rules-engine does, not lazily as the service does). It also
  * times runEngine with only the element rules first and the dependent rules (indicators, notes,
@@ -13,9 +13,9 @@
 import { isDeepStrictEqual } from 'node:util'
 import { RULES_DIR, dist, loadCases, fmt, table, timeEach, summary } from './lib.mjs'
 
-const { loadRules } = await dist('domain/load.js')
-const { runEngine } = await dist('domain/engine.js')
-const { flattenFacts } = await dist('domain/vocabulary.js')
+const { loadRules } = await dist('domain/rules/load.js')
+const { runEngine } = await dist('domain/decide/engine.js')
+const { flattenFacts } = await dist('domain/rules/vocabulary.js')
 
 /** Every engine rule's outcome from the compiled evaluator (its lazy outcomes, all asked for). */
 const compiledAll = (l, facts) => new Map(l.compiled(facts).entries())

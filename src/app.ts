@@ -17,7 +17,7 @@ import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
 import healthRoutes from './routes/health.js'
-import type { LoadedRules, Evaluator } from './domain/load.js'
+import type { LoadedRules, Evaluator } from './domain/rules/load.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 
 export const DEFAULTS = {

@@ -7,6 +7,7 @@ import { Value } from '@sinclair/typebox/value'
 import { StringEnum } from './schemas/string-enum.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 import { DEFAULTS } from './app.js'
+import { ConfigError } from './errors.js'
 
 const int = (minimum: number, maximum: number, def: number, description: string) => Type.Integer({ minimum, maximum, default: def, description })
 
@@ -31,10 +32,6 @@ export const ConfigSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: int(100, 120000, 10000, 'Bound on a graceful shutdown.')
 })
 export type Config = Static<typeof ConfigSchema>
-
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
 
 export function parseConfig (env: NodeJS.ProcessEnv): Config {
   const raw: Record<string, unknown> = {}

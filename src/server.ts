@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { parseConfig, ConfigError, type Config } from './config.js'
-import { RulesLoadError } from './domain/load.js'
-import { parseKeys, KeysError } from './domain/keys.js'
+import { parseConfig, type Config } from './config.js'
+import { parseKeys } from './domain/keys.js'
+import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
 
 function authFrom (config: Config): AuthOptions {

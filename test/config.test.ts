@@ -1,5 +1,6 @@
 import t from 'tap'
-import { parseConfig, ConfigError } from '../src/config.js'
+import { parseConfig } from '../src/config.js'
+import { ConfigError } from '../src/errors.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('defaults', async (t) => {

@@ -5,7 +5,7 @@ import problems from '../src/plugins/problems.js'
 import rulesPlugin from '../src/plugins/rules.js'
 import metricsPlugin from '../src/plugins/metrics.js'
 import { validatorCompiler } from '../src/plugins/validation.js'
-import { loadRules } from '../src/domain/load.js'
+import { loadRules } from '../src/domain/rules/load.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('problems plugin on a bare Fastify', async (t) => {

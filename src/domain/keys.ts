@@ -5,6 +5,7 @@
  * constant time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { KeysError } from '../errors.js'
 
 export const SCOPES = ['evaluate', 'admin'] as const
 export type Scope = (typeof SCOPES)[number]
@@ -13,10 +14,6 @@ export interface ApiKey {
   client: string
   scopes: Scope[]
   digest: Buffer
-}
-
-export class KeysError extends Error {
-  override name = 'KeysError'
 }
 
 const digestOf = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest()

@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import { sendProblem } from './problems.js'
 import { ANONYMOUS } from './auth.js'
+import { LimitError } from '../errors.js'
 
 export interface LimitsOptions {
   maxJsonDepth: number
@@ -17,17 +18,6 @@ export interface LimitsOptions {
   rateLimit: { max: number, timeWindowMs: number }
   /** Event-loop delay (ms) above which requests are shed with 503; 0 turns shedding off. */
   maxEventLoopDelayMs: number
-}
-
-export class LimitError extends Error {
-  override name = 'LimitError'
-  readonly statusCode = 400
-  readonly code = 'DR_LIMIT_EXCEEDED'
-  readonly pointer: string
-  constructor (message: string, pointer: string) {
-    super(message)
-    this.pointer = pointer
-  }
 }
 
 interface Frame { v: unknown, depth: number, parent: Frame | undefined, key: string }

@@ -5,8 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
-import { FactsError } from '../domain/evaluate.js'
-import { LimitError } from './limits.js'
+import { FactsError, LimitError } from '../errors.js'
 import type { Problem } from '../schemas/problem.js'
 
 export const PROBLEM_BASE = 'urn:discipline-rules:problem:'

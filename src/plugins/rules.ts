@@ -5,7 +5,7 @@
  * keep serving. Each evaluation takes `app.rules` once, so it finishes on the revision it began on.
  */
 import fp from 'fastify-plugin'
-import { loadRules, type LoadedRules, type Evaluator } from '../domain/load.js'
+import { loadRules, type LoadedRules, type Evaluator } from '../domain/rules/load.js'
 
 export interface ReloadResult {
   status: 'reloaded' | 'unchanged'

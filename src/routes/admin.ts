@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ref } from '../schemas/common.js'
 import { Problem } from '../schemas/problem.js'
-import { RulesLoadError } from '../domain/load.js'
+import { RulesLoadError } from '../errors.js'
 import { sendProblem } from '../plugins/problems.js'
 
 const ReloadResult = Type.Object({

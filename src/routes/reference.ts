@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox'
 import { ref } from '../schemas/common.js'
 import { Problem } from '../schemas/problem.js'
 import { ClauseList, ClauseView } from '../schemas/clauses.js'
-import { clauseView } from '../domain/clauses-view.js'
-import { factsJsonSchema } from '../domain/facts-schema.js'
+import { clauseView } from '../domain/rules/clauses-view.js'
+import { factsJsonSchema } from '../domain/rules/facts-schema.js'
 import { sendProblem } from '../plugins/problems.js'
 
 /** The catalog of provisions and the facts schema: what an integrator or reviewer reads alongside answers. */

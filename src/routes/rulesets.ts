@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { ref } from '../schemas/common.js'
 import { Problem } from '../schemas/problem.js'
 import { RuleSetList, RuleSetDetail } from '../schemas/rulesets.js'
-import { describeRuleSet } from '../domain/describe.js'
+import { describeRuleSet } from '../domain/render/describe.js'
 import { sendProblem } from '../plugins/problems.js'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,6 @@
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox'
 import { StringEnum } from './string-enum.js'
-import { SANCTIONS } from '../domain/ladder.js'
-import { CIRCUMSTANCES } from '../domain/circumstance.js'
+import { SANCTIONS, CIRCUMSTANCES } from './codes.js'
 
 export const Text = Type.Object({
   zh: Type.String({ minLength: 1 }),

@@ -7,8 +7,9 @@ import { join } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
-import type { LoadedRules } from '../domain/load.js'
-import { evaluate, FactsError } from '../domain/evaluate.js'
+import type { LoadedRules } from '../domain/rules/load.js'
+import { evaluate } from '../domain/decide/evaluate.js'
+import { FactsError } from '../errors.js'
 
 export interface ToolError {
   file: string

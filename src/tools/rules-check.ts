@@ -2,7 +2,7 @@
  * `npm run rules:check [dir]`: every check a rules directory must pass before it ships, all problems
  * listed, each with its file, rule and JSON pointer; exit code 1 when there is any.
  *
- *  1. What the service checks when it loads rules (src/domain/load.ts, src/domain/check.ts): each
+ *  1. What the service checks when it loads rules (src/domain/rules/load.ts, src/domain/rules/check.ts): each
  *     file against its schema; ids unique; every cited clause in the catalog and with a text in the
  *     versions the rule applies; every fact in the facts vocabulary; no rule that can never fire.
  *  2. Each golden case (cases/*.json) against the case schema; its provisions in the catalog; the
@@ -12,7 +12,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { loadRules, RulesLoadError, type LoadedRules } from '../domain/load.js'
+import { loadRules, type LoadedRules } from '../domain/rules/load.js'
+import { RulesLoadError } from '../errors.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
 import { readCases, evaluateCase, caseOutcomes, ruleLocation, formatError, type ToolError, type GoldenCase } from './cases.js'
 import { isMain } from './cli.js'

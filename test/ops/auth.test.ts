@@ -1,6 +1,7 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { parseKeys, findKey, KeysError } from '../../src/domain/keys.js'
+import { parseKeys, findKey } from '../../src/domain/keys.js'
+import { KeysError } from '../../src/errors.js'
 import { createHash } from 'node:crypto'
 import { referenceCase } from '../helpers/cases.js'
 

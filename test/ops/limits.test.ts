@@ -1,6 +1,7 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { checkShape, LimitError } from '../../src/plugins/limits.js'
+import { checkShape } from '../../src/plugins/limits.js'
+import { LimitError } from '../../src/errors.js'
 import { referenceCase } from '../helpers/cases.js'
 
 const reference = referenceCase().request as any

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { negotiate } from '../../src/domain/language.js'
+import { negotiate } from '../../src/domain/render/language.js'
 import { referenceCase } from '../helpers/cases.js'
 
 const app = buildApp({ batchLimit: 3 })

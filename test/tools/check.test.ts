@@ -1,7 +1,7 @@
 import t from 'tap'
-import { neverHolds, contradictionProblems, citationProblems, staticProblems, domainOf } from '../../src/domain/check.js'
+import { neverHolds, contradictionProblems, citationProblems, staticProblems, domainOf } from '../../src/domain/rules/check.js'
 import type { Condition, RuleSetFile, Rule, Clause, Instrument } from '../../src/schemas/rules-data.js'
-import type { Catalog } from '../../src/domain/catalog.js'
+import type { Catalog } from '../../src/domain/rules/catalog.js'
 
 const leaf = (fact: string, operator: string, value: unknown): Condition => ({ fact, operator, value } as Condition)
 const all = (...c: Condition[]): Condition => ({ all: c })

@@ -1,0 +1,44 @@
+/**
+ * The loader runs the static checks of src/domain/rules/check.ts: a rule that can never fire, or a citation
+ * with no text in a version the rule applies, stops the load with the file, the rule and the pointer.
+ */
+import t from 'tap'
+import { loadRules } from '../../../src/domain/rules/load.js'
+import { RulesLoadError } from '../../../src/errors.js'
+import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
+
+const SET = 'rulesets/informal-associations.json'
+const CLAUSES = 'catalog/clauses.json'
+
+async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
+  const files = bundledFiles()
+  change(files)
+  const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: unknown) => e)
+  t.ok(err instanceof RulesLoadError, 'the load fails')
+  return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
+}
+
+t.test('a rule that can never fire stops the load', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    f[SET].rules[0].conditions.all.push({ fact: 'subject.leadingCadre', operator: 'equal', value: false })
+  })
+  t.same(problems, [
+    "rulesets/informal-associations.json /rules/0/conditions/all/1: rule 'association.leading-cadre-unregistered': can never fire: " +
+    "'subject.leadingCadre equal true' and 'subject.leadingCadre equal false' cannot both hold (/rules/0/conditions/all/1, /rules/0/conditions/all/5)"
+  ])
+})
+
+t.test('so does a rule that cannot fire in one version', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    f[SET].rules[1].elementsByVersion = { 2023: { all: [{ fact: 'subject.partyMember', operator: 'equal', value: false }] } }
+  })
+  t.match(problems, [/^rulesets\/informal-associations\.json \/rules\/1\/elementsByVersion\/2023: rule 'association\.faction-vehicle': can never fire under version 2023/])
+})
+
+t.test('and a referral clause without a text in a version the rule applies', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    const referral = f[CLAUSES].clauses.find((c: any) => c.id === 'ccp.referral')
+    referral.versions = referral.versions.filter((v: any) => v.version !== '2015')
+  })
+  t.same(problems, ["rulesets/informal-associations.json /rules/2/referral/clause: rule 'association.power-for-money': referral clause 'ccp.referral' has no text in version 2015, in which the rule applies 'ccp.crime-linkage'"])
+})

@@ -1,0 +1,21 @@
+import t from 'tap'
+import { flattenFacts, pointerFor } from '../../../src/domain/rules/vocabulary.js'
+
+t.test('flattenFacts: one flat name per leaf, conduct bookkeeping left out', async (t) => {
+  const facts = flattenFacts(
+    { partyMember: true, leadingCadre: false },
+    { id: 'c1', type: 'association', period: { end: '2017-12-31' }, association: { memberCount: 400, forms: ['wechat-group'] }, mitigating: ['self-disclosure'] }
+  )
+  t.same(facts, {
+    'subject.partyMember': true,
+    'subject.leadingCadre': false,
+    'conduct.period.end': '2017-12-31',
+    'conduct.association.memberCount': 400,
+    'conduct.association.forms': ['wechat-group']
+  })
+  // evaluate() may be called in process without the schema's validation: names outside the vocabulary
+  // are still flattened (rules can never read them, since the rules check refuses unknown facts).
+  t.same(flattenFacts({ partyMember: true, extra: { a: 1 } }, {}), { 'subject.partyMember': true, 'subject.extra.a': 1 })
+  t.equal(pointerFor('conduct.association.memberCount', 2), '/facts/conduct/2/association/memberCount')
+  t.equal(pointerFor('subject.leadingCadre', 2), '/facts/subject/leadingCadre')
+})
