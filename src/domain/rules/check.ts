@@ -7,13 +7,15 @@
  * when its leaves on one fact certainly cannot hold together for any value the facts schema allows
  * (`equal true` and `equal false`; `equal 'a'` and `in ['b']`; `greaterThanInclusive 50` and
  * `lessThan 10`; `contains x` and `doesNotContain x`; a value the fact never takes). An `any` is
- * dead only when every branch is; a `not` over anything but a single leaf is not analysed.
+ * dead only when every branch is; a `not` over anything but a single leaf is not analysed. A reference
+ * to a shared condition is analysed as the condition it names, written in its place.
  */
 import type { TSchema } from '@sinclair/typebox'
 import type { Condition, RuleSetFile, Rule } from '../../schemas/rules-data.js'
-import type { Catalog } from './catalog.js'
 import type { RulesProblem } from '../../errors.js'
 import { FACT_SCHEMAS } from './vocabulary.js'
+import { foldCondition } from './walk.js'
+import { expandReferences, type SharedConditions } from './shared-conditions.js'
 
 type Value = Extract<Condition, { fact: string }>['value']
 
@@ -143,6 +145,8 @@ function contradictionAmong (leaves: Leaf[]): Contradiction | undefined {
 }
 
 interface Node { c: Condition, pointer: string }
+type LeafCondition = Extract<Condition, { fact: string }>
+interface Parts { leaves: Leaf[], anys: Node[] }
 
 /** Branch combinations tried before giving up (and calling the tree satisfiable, the safe answer). */
 const BUDGET = 512
@@ -154,15 +158,28 @@ const BUDGET = 512
 function unsatisfiable (conj: Node[], budget: { left: number }): Contradiction | undefined {
   const leaves: Leaf[] = []
   const anys: Node[] = []
-  const gather = ({ c, pointer }: Node): void => {
-    if ('all' in c) c.all.forEach((x, i) => gather({ c: x, pointer: `${pointer}/all/${i}` }))
-    else if ('any' in c) anys.push({ c, pointer })
-    else if ('not' in c) {
-      const inner = c.not
-      if ('fact' in inner && NEGATION[inner.operator] !== undefined) leaves.push({ fact: inner.fact, operator: NEGATION[inner.operator], value: inner.value, pointer: `${pointer}/not` })
-    } else leaves.push({ fact: c.fact, operator: c.operator, value: c.value, pointer })
+  for (const node of conj) {
+    const parts = foldCondition<Condition, Parts>(node.c, {
+      leaf: (l, pointer) => {
+        const { fact, operator, value } = l as LeafCondition
+        return { leaves: [{ fact, operator, value, pointer }], anys: [] }
+      },
+      all: (children) => ({ leaves: children.flatMap((x) => x.leaves), anys: children.flatMap((x) => x.anys) }),
+      // An `any` is expanded branch by branch below, against the rest of the conjunction.
+      any: (_children, any, pointer) => ({ leaves: [], anys: [{ c: any, pointer }] }),
+      // A `not` is analysed only over a single leaf, as the leaf with the negated operator.
+      not: (_child, not, pointer) => {
+        const inner = (not as { not: Condition }).not
+        return 'fact' in inner && NEGATION[inner.operator] !== undefined
+          ? { leaves: [{ fact: inner.fact, operator: NEGATION[inner.operator], value: inner.value, pointer }], anys: [] }
+          : { leaves: [], anys: [] }
+      },
+      // Left only where the name does not resolve, which the loader reports.
+      ref: () => ({ leaves: [], anys: [] })
+    }, node.pointer)
+    leaves.push(...parts.leaves)
+    anys.push(...parts.anys)
   }
-  conj.forEach(gather)
   const direct = contradictionAmong(leaves)
   if (direct !== undefined) return direct
   if (anys.length === 0) return undefined
@@ -181,22 +198,24 @@ export function neverHolds (conditions: Condition, pointer = ''): Contradiction 
   return unsatisfiable([{ c: conditions, pointer }], { left: BUDGET })
 }
 
-function ruleProblem (file: string, rule: Rule, pointer: string, message: string): RulesProblem {
+export function ruleProblem (file: string, rule: Rule, pointer: string, message: string): RulesProblem {
   return { file, pointer, message: `rule '${rule.id}': ${message}` }
 }
 
 /** Rules (or the version-specific elements of a rule) that can never fire. */
-export function contradictionProblems (file: string, set: RuleSetFile): RulesProblem[] {
+export function contradictionProblems (file: string, set: RuleSetFile, shared: SharedConditions = new Map()): RulesProblem[] {
   const problems: RulesProblem[] = []
   set.rules.forEach((rule, i) => {
     const at = `/rules/${i}/conditions`
-    const base = neverHolds(rule.conditions, at)
+    // A shared condition is analysed where it is referred to, as if written there.
+    const conditions = expandReferences(rule.conditions, shared)
+    const base = neverHolds(conditions, at)
     if (base !== undefined) {
       problems.push(ruleProblem(file, rule, base.pointers[0], `can never fire: ${base.message}${base.pointers.length > 1 ? ` (${base.pointers.join(', ')})` : ''}`))
       return
     }
     for (const [version, extra] of Object.entries(rule.elementsByVersion ?? {})) {
-      const both = unsatisfiable([{ c: rule.conditions, pointer: at }, { c: extra, pointer: `/rules/${i}/elementsByVersion/${version}` }], { left: BUDGET })
+      const both = unsatisfiable([{ c: conditions, pointer: at }, { c: expandReferences(extra, shared), pointer: `/rules/${i}/elementsByVersion/${version}` }], { left: BUDGET })
       if (both !== undefined) {
         problems.push(ruleProblem(file, rule, `/rules/${i}/elementsByVersion/${version}`,
           `can never fire under version ${version} (its conditions and elementsByVersion.${version} together): ${both.message} (${both.pointers.join(', ')})`))
@@ -204,41 +223,4 @@ export function contradictionProblems (file: string, set: RuleSetFile): RulesPro
     }
   })
   return problems
-}
-
-/**
- * Citations that would have no text in a version the rule applies. A supporting clause is cited in
- * the version applied (a single-version instrument such as the 2002 notice is cited as it is); a
- * referral or overlap clause is cited in the version in force at decision, which for a rule's
- * version is that version or a later one; a statutory adjustment in each version it lists.
- */
-export function citationProblems (file: string, set: RuleSetFile, catalog: Catalog): RulesProblem[] {
-  const problems: RulesProblem[] = []
-  const missing = (clauseId: string, versions: string[]): string[] => {
-    const clause = catalog.clauses.get(clauseId)
-    const instrument = clause === undefined ? undefined : catalog.instruments.get(clause.instrument)
-    if (clause === undefined || instrument === undefined || instrument.versions.length === 1) return [] // reported by the loader, or always citable
-    return versions.filter((v) => !clause.versions.some((cv) => cv.version === v))
-  }
-  set.rules.forEach((rule, i) => {
-    const clause = catalog.clauses.get(rule.clause)
-    if (clause === undefined) return
-    const versions = clause.versions.map((v) => v.version)
-    const check = (clauseId: string, vs: string[], pointer: string, what: string) => {
-      const gaps = missing(clauseId, vs)
-      if (gaps.length > 0) {
-        problems.push(ruleProblem(file, rule, pointer, `${what} '${clauseId}' has no text in version ${gaps.join(', ')}, in which the rule applies '${rule.clause}'`))
-      }
-    }
-    rule.supporting?.forEach((s, j) => check(s.clause, versions, `/rules/${i}/supporting/${j}/clause`, 'supporting clause'))
-    if (rule.referral !== undefined) check(rule.referral.clause, versions, `/rules/${i}/referral/clause`, 'referral clause')
-    rule.yieldsTo?.forEach((y, j) => check(y.clause, versions, `/rules/${i}/yieldsTo/${j}/clause`, 'overlap clause'))
-    rule.adjustments?.forEach((a, j) => check(a.clause, a.versions.filter((v) => versions.includes(v)), `/rules/${i}/adjustments/${j}/clause`, 'adjustment clause'))
-  })
-  return problems
-}
-
-/** The checks the loader runs on every rule set after its schema and cross-reference checks. */
-export function staticProblems (file: string, set: RuleSetFile, catalog: Catalog): RulesProblem[] {
-  return [...citationProblems(file, set, catalog), ...contradictionProblems(file, set)]
 }
