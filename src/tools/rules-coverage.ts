@@ -21,39 +21,11 @@ import { runEngine, engineRules } from '../domain/decide/engine.js'
 import { tri, type EvaluatedCondition } from '../domain/decide/conditions.js'
 import { flattenFacts } from '../domain/rules/vocabulary.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
-import { readCases, evaluateCase, caseOutcomes, formatError } from './cases.js'
+import { readCases, evaluateCase, caseOutcomes, formatError, type GoldenCase } from './cases.js'
 import { isMain } from './cli.js'
+import { render, type CoverageReport, type LeafCoverage, type RuleCoverage } from './coverage-text.js'
 
-export interface LeafCoverage {
-  file: string
-  rule: string
-  pointer: string
-  text: string
-  /** Cases that made the leaf true / false. */
-  trueIn: number
-  falseIn: number
-}
-
-export interface RuleCoverage {
-  rule: string
-  file: string
-  triggeredBy: string[]
-  notTriggeredBy: string[]
-  undeterminedIn: string[]
-  /** Cases in which the rule was ruled out (its elements false) / answered with a finding, for some conduct item. */
-  ruledOutIn: string[]
-  findingIn: string[]
-  leaves: LeafCoverage[]
-}
-
-export interface CoverageReport {
-  /** Cases evaluated. */
-  cases: number
-  /** Case files the service refused (rules:check says why); the report says why too. */
-  skipped: string[]
-  rules: RuleCoverage[]
-  output: string
-}
+export type { CoverageReport, LeafCoverage, RuleCoverage }
 
 type Leaf = Extract<Condition, { fact: string }>
 type Visit = (pointer: string, leaf: Leaf, r: EvaluatedCondition) => void
@@ -72,15 +44,8 @@ function walk (c: Condition, pointer: string, visit: Visit): (r: EvaluatedCondit
   }, pointer)
 }
 
-function pad (s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length)
-}
-
-export async function coverageReport (dir: string): Promise<CoverageReport> {
-  const rules: LoadedRules = await loadRules(dir)
-  const { cases } = await readCases(dir)
-  const skipped: string[] = []
-  const problems: string[] = []
+/** Every rule with its leaves (references expanded), not yet counted; leaves indexed by file and pointer. */
+function emptyCoverage (rules: LoadedRules): { cov: Map<string, RuleCoverage>, leafIndex: Map<string, LeafCoverage> } {
   const cov = new Map<string, RuleCoverage>()
   const leafIndex = new Map<string, LeafCoverage>()
   for (const [, set] of rules.ruleSets) {
@@ -97,7 +62,32 @@ export async function coverageReport (dir: string): Promise<CoverageReport> {
       }
     })
   }
+  return { cov, leafIndex }
+}
 
+/** Counts one case's answer for every rule it puts to the test. */
+function countCase (rules: LoadedRules, c: GoldenCase, res: EvaluationResponse, cov: Map<string, RuleCoverage>): void {
+  const outcomes = caseOutcomes(rules, c, res)
+  // The conduct items each rule set looks at, by set file.
+  const itemsOf = new Map<string, Set<number>>()
+  c.data.request.facts.conduct.forEach((item, i) => {
+    for (const set of rules.byConductType.get(item.type)!) itemsOf.set(set.file, (itemsOf.get(set.file) ?? new Set()).add(i))
+  })
+  for (const [id, rc] of cov) {
+    const outcome = outcomes.get(id)
+    if (outcome === 'triggered') rc.triggeredBy.push(c.file)
+    else if (outcome === 'not-triggered') rc.notTriggeredBy.push(c.file)
+    else if (res.undetermined.some((u) => u.ruleId === id)) rc.undeterminedIn.push(c.file)
+    if (outcome !== undefined) listCase(rc, c, itemsOf.get(rc.file)!, res)
+  }
+}
+
+export async function coverageReport (dir: string): Promise<CoverageReport> {
+  const rules: LoadedRules = await loadRules(dir)
+  const { cases } = await readCases(dir)
+  const skipped: string[] = []
+  const problems: string[] = []
+  const { cov, leafIndex } = emptyCoverage(rules)
   for (const c of cases) {
     const res = await evaluateCase(rules, c)
     if (Array.isArray(res)) {
@@ -105,14 +95,7 @@ export async function coverageReport (dir: string): Promise<CoverageReport> {
       problems.push(...res.map(formatError))
       continue
     }
-    const outcomes = caseOutcomes(rules, c, res)
-    for (const [id, rc] of cov) {
-      const outcome = outcomes.get(id)
-      if (outcome === 'triggered') rc.triggeredBy.push(c.file)
-      else if (outcome === 'not-triggered') rc.notTriggeredBy.push(c.file)
-      else if (res.undetermined.some((u) => u.ruleId === id)) rc.undeterminedIn.push(c.file)
-      if (outcome !== undefined) listCase(rc, c.file, res)
-    }
+    countCase(rules, c, res, cov)
     // Per leaf: true or false in this case if some conduct item made it so.
     const seen = new Map<LeafCoverage, Set<string>>()
     for (const item of c.data.request.facts.conduct) {
@@ -128,10 +111,16 @@ export async function coverageReport (dir: string): Promise<CoverageReport> {
   return { ...report, output: render({ ...report, skipped: problems }) }
 }
 
-/** Files a case under each answer it gave the rule for some conduct item (undetermined is counted above). */
-function listCase (rc: RuleCoverage, file: string, res: EvaluationResponse): void {
-  if (res.notTriggered?.some((x) => x.ruleId === rc.rule) === true) rc.ruledOutIn.push(file)
-  if (res.findings.some((x) => x.ruleId === rc.rule)) rc.findingIn.push(file)
+/**
+ * Files a case under each answer it gave the rule for some conduct item of the rule's type: a finding,
+ * or ruled out when the item is in none of triggered, undetermined and findings (triggered and
+ * undetermined are counted above).
+ */
+function listCase (rc: RuleCoverage, c: GoldenCase, types: ReadonlySet<number>, res: EvaluationResponse): void {
+  const at = (x: { ruleId: string, conductIndex: number }) => x.ruleId === rc.rule && types.has(x.conductIndex)
+  const answered = new Set([...res.triggered, ...res.undetermined, ...res.findings].filter(at).map((x) => x.conductIndex))
+  if (res.findings.some(at)) rc.findingIn.push(c.file)
+  if ([...types].some((i) => !answered.has(i))) rc.ruledOutIn.push(c.file)
 }
 
 async function leafResults (set: LoadedRuleSet, facts: Record<string, unknown>, shared: LoadedRules['sharedConditions'], leafIndex: Map<string, LeafCoverage>, seen: Map<LeafCoverage, Set<string>>): Promise<void> {
@@ -146,46 +135,6 @@ async function leafResults (set: LoadedRuleSet, facts: Record<string, unknown>, 
       })(outcomes.get(t.name)!.conditions)
     }
   })
-}
-
-/** A rule's golden cases, one line per answer the cases gave it. */
-function caseLines (x: RuleCoverage): string[] {
-  const list = (files: string[]) => files.join(', ') || '-'
-  return [
-    `  triggered in: ${list(x.triggeredBy)}`,
-    `  ruled out in: ${list(x.ruledOutIn)}`,
-    `  a finding in: ${list(x.findingIn)}`,
-    `  undetermined in: ${list(x.undeterminedIn)}`
-  ]
-}
-
-function render (r: Omit<CoverageReport, 'output'>): string {
-  const lines: string[] = []
-  const width = Math.max(4, ...r.rules.map((x) => x.rule.length))
-  lines.push(`${pad('Rule', width)}  Triggered  Not triggered  Undetermined  Conditions exercised`)
-  for (const x of r.rules) {
-    const both = x.leaves.filter((l) => l.trueIn > 0 && l.falseIn > 0).length
-    lines.push(`${pad(x.rule, width)}  ${pad(String(x.triggeredBy.length), 9)}  ${pad(String(x.notTriggeredBy.length), 13)}  ${pad(String(x.undeterminedIn.length), 12)}  ${both}/${x.leaves.length}`)
-    lines.push(...caseLines(x))
-  }
-  const untriggered = r.rules.filter((x) => x.triggeredBy.length === 0)
-  const neverOut = r.rules.filter((x) => x.notTriggeredBy.length === 0)
-  const leaves = r.rules.flatMap((x) => x.leaves)
-  const partial = leaves.filter((l) => l.trueIn === 0 || l.falseIn === 0)
-  if (untriggered.length > 0) lines.push('', 'Rules no case triggers:', ...untriggered.map((x) => `  ${x.file} ${x.rule}`))
-  if (neverOut.length > 0) lines.push('', 'Rules no case rules out (or answers with a finding):', ...neverOut.map((x) => `  ${x.file} ${x.rule}`))
-  if (partial.length > 0) {
-    lines.push('', 'Conditions no case exercises both ways:')
-    for (const l of partial) {
-      const never = l.trueIn === 0 && l.falseIn === 0 ? 'never true nor false' : l.trueIn === 0 ? 'never true' : 'never false'
-      lines.push(`  ${l.file} ${l.pointer} [${l.rule}] ${l.text}: ${never}`)
-    }
-  }
-  if (r.skipped.length > 0) lines.push('', 'Cases skipped (see npm run rules:check):', ...r.skipped.map((s) => `  ${s}`))
-  const exercised = leaves.length - partial.length
-  lines.push('', `rules:coverage: ${r.cases} cases; ${r.rules.length - untriggered.length}/${r.rules.length} rules triggered, ` +
-    `${r.rules.length - neverOut.length}/${r.rules.length} ruled out; ${exercised}/${leaves.length} leaf conditions exercised both ways`)
-  return lines.join('\n') + '\n'
 }
 
 /** `rules-coverage [dir]`: writes the report; 0 unless the rules do not load. */
