@@ -10,22 +10,13 @@
  * dead only when every branch is; a `not` over anything but a single leaf is not analysed. A reference
  * to a shared condition is analysed as the condition it names, written in its place.
  */
-import type { TSchema } from '@sinclair/typebox'
 import type { Condition, RuleSetFile, Rule } from '../../schemas/rules-data.js'
 import type { RulesProblem } from '../../errors.js'
-import { FACT_SCHEMAS } from './vocabulary.js'
+import { contradictory, type Leaf } from './fact-domains.js'
 import { foldCondition } from './walk.js'
 import { expandReferences, type SharedConditions } from './shared-conditions.js'
 
-type Value = Extract<Condition, { fact: string }>['value']
-
-export interface Leaf {
-  fact: string
-  operator: string
-  value: Value
-  /** JSON pointer of the leaf in its file. */
-  pointer: string
-}
+export { domainOf, type Domain, type Leaf } from './fact-domains.js'
 
 /** Why a condition tree can never hold: the leaves that contradict each other (or the `any` none of whose branches can hold). */
 export interface Contradiction {
@@ -46,80 +37,7 @@ const NEGATION: Record<string, string> = {
   lessThanInclusive: 'greaterThan'
 }
 
-const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'])
-
-/** An equality-type operator on a defined fact value, as json-rules-engine computes it. */
-function holds (operator: string, fact: unknown, value: Value): boolean {
-  switch (operator) {
-    case 'equal': return fact === value
-    case 'notEqual': return fact !== value
-    case 'in': return (value as unknown[]).includes(fact)
-    default: return !(value as unknown[]).includes(fact) // notIn
-  }
-}
-
 const show = (l: Leaf): string => `${l.fact} ${l.operator} ${JSON.stringify(l.value)}`
-
-export type Domain =
-  | { kind: 'finite', values: unknown[] } // booleans and enums
-  | { kind: 'set', elements: unknown[] } // an array of enum values without repeats
-  | { kind: 'number', integer: boolean, min: number, max: number }
-  | { kind: 'other' }
-
-/** What values a fact with this schema can take, as far as the checks below need to know. */
-export function domainOf (s: (TSchema & { enum?: unknown[], items?: TSchema & { enum?: unknown[] } }) | undefined): Domain {
-  if (s?.type === 'boolean') return { kind: 'finite', values: [true, false] }
-  if (s?.type === 'string' && s.enum !== undefined) return { kind: 'finite', values: s.enum }
-  if (s?.type === 'array' && s.items?.enum !== undefined) return { kind: 'set', elements: s.items.enum }
-  if (s?.type === 'integer' || s?.type === 'number') {
-    return { kind: 'number', integer: s.type === 'integer', min: s.minimum ?? -Infinity, max: s.maximum ?? Infinity }
-  }
-  return { kind: 'other' }
-}
-
-/** True when leaves on one fact certainly cannot all hold for any value the fact may take. */
-function contradictory (leaves: Leaf[]): boolean {
-  const domain = domainOf(FACT_SCHEMAS.get(leaves[0].fact))
-  if (domain.kind === 'set') {
-    // The fact is a set X of the listed elements: contains v needs v ∈ X, doesNotContain v needs
-    // v ∉ X, containsAny S needs some s ∈ S in X. Other operators on a set are not analysed.
-    const excluded = new Set<unknown>(leaves.filter((l) => l.operator === 'doesNotContain').map((l) => l.value))
-    const possible = (v: unknown) => domain.elements.includes(v) && !excluded.has(v)
-    return leaves.some((l) =>
-      (l.operator === 'contains' && !possible(l.value)) ||
-      (l.operator === 'containsAny' && !(l.value as unknown[]).some(possible)))
-  }
-  // Scalars. Candidates: every value of a finite domain, or the values an equal/in leaf allows.
-  const modelled = leaves.filter((l) => ['equal', 'notEqual', 'in', 'notIn'].includes(l.operator) ||
-    (NUMERIC.has(l.operator) && domain.kind === 'number' && typeof l.value === 'number'))
-  let candidates: unknown[] | undefined = domain.kind === 'finite' ? domain.values : undefined
-  for (const l of modelled) {
-    if (l.operator === 'equal') candidates = (candidates ?? [l.value]).filter((v) => v === l.value)
-    if (l.operator === 'in') candidates = (candidates ?? (l.value as unknown[])).filter((v) => (l.value as unknown[]).includes(v))
-  }
-  if (domain.kind === 'number') {
-    let lo = domain.min
-    let hi = domain.max
-    let loOpen = false
-    let hiOpen = false
-    for (const l of modelled.filter((x) => NUMERIC.has(x.operator))) {
-      const v = l.value as number
-      if (l.operator.startsWith('greater') && (v > lo || (v === lo && l.operator === 'greaterThan'))) [lo, loOpen] = [v, l.operator === 'greaterThan']
-      if (l.operator.startsWith('less') && (v < hi || (v === hi && l.operator === 'lessThan'))) [hi, hiOpen] = [v, l.operator === 'lessThan']
-    }
-    const inRange = (v: unknown) => typeof v === 'number' && (domain.integer ? Number.isInteger(v) : true) &&
-      (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)
-    const equality = modelled.filter((l) => !NUMERIC.has(l.operator))
-    if (candidates !== undefined) return !candidates.some((v) => inRange(v) && equality.every((l) => holds(l.operator, v, l.value)))
-    if (domain.integer) {
-      const first = loOpen ? Math.floor(lo) + 1 : Math.ceil(lo)
-      return hiOpen ? !(first < hi) : !(first <= hi)
-    }
-    return lo > hi || (lo === hi && (loOpen || hiOpen))
-  }
-  if (candidates === undefined) return false
-  return !candidates.some((v) => modelled.every((l) => holds(l.operator, v, l.value)))
-}
 
 /** The smallest set of leaves (one, then two, then all on the fact) that contradict, if any. */
 function contradictionAmong (leaves: Leaf[]): Contradiction | undefined {

@@ -33,7 +33,7 @@ t.test('a reference is an error where the fold does not expect one', async (t) =
 })
 
 t.test('leavesOf: every leaf with its pointer; references are not followed', async (t) => {
-  t.same(leavesOf(tree, '/c').map((l) => [l.pointer, (l.leaf as { fact: string }).fact]), [
+  t.same(leavesOf(tree, '/c').map((l) => [l.pointer, (l.leaf as unknown as { fact: string }).fact]), [
     ['/c/all/0', 'subject.partyMember'],
     ['/c/all/1/any/0', 'subject.leadingCadre'],
     ['/c/all/1/any/1/not', 'subject.holdsPartyPost']
