@@ -73,14 +73,14 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
 {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'))
   cpSync(join(root, 'rules'), dir, { recursive: true })
-  const file = join(dir, 'rulesets', 'informal-associations.json')
+  const file = join(dir, 'rulesets', 'association.json')
   const set = JSON.parse(readFileSync(file, 'utf8'))
   set.rules[0].clause = 'ccp.no-such-clause'
   writeFileSync(file, JSON.stringify(set))
   const s = start({ RULES_DIR: dir })
   const exit = await withTimeout(s.exited, 10000)
   check(exit !== 'timeout' && exit.code === 1, 'a broken rule set stops start-up (exit 1)')
-  check(/rulesets\/informal-associations\.json \/rules\/0\/clause: clause 'ccp\.no-such-clause' is not in the catalog/.test(s.out.stderr), 'the message names the file, the pointer and the problem')
+  check(/rulesets\/association\.json \/rules\/0\/clause: clause 'ccp\.no-such-clause' is not in the catalog/.test(s.out.stderr), 'the message names the file, the pointer and the problem')
   s.child.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 }
@@ -118,7 +118,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
     check(!s.out.stdout.includes(key), 'the key never appears in the log')
     const revision = async () => (await (await fetch(`${url}/readyz`)).json()).rulesRevision
     const before = await revision()
-    const file = join(dir, 'rulesets', 'informal-associations.json')
+    const file = join(dir, 'rulesets', 'association.json')
     const set = JSON.parse(readFileSync(file, 'utf8'))
     set.rules[0].title.en += ' (revised)'
     writeFileSync(file, JSON.stringify(set))

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
 import { referenceCase } from '../helpers/cases.js'
 
-const SET = 'rulesets/informal-associations.json'
+const SET = 'rulesets/association.json'
 const reference = referenceCase().request
 
 t.test('reload: swap on success, reject a broken rule set and keep serving, report unchanged', async (t) => {
@@ -32,7 +32,7 @@ t.test('reload: swap on success, reject a broken rule set and keep serving, repo
   const bad = await app.inject({ method: 'POST', url: '/admin/reload' })
   t.equal(bad.statusCode, 422)
   t.equal(bad.json().type, 'urn:discipline-rules:problem:rules-rejected')
-  t.same(bad.json().errors, [{ pointer: 'rulesets/informal-associations.json#/rules/0/clause', detail: "clause 'ccp.no-such-clause' is not in the catalog" }])
+  t.same(bad.json().errors, [{ pointer: 'rulesets/association.json#/rules/0/clause', detail: "clause 'ccp.no-such-clause' is not in the catalog" }])
   t.equal((await app.inject('/readyz')).json().rulesRevision, ok.rulesRevision, 'the previous rules keep serving')
 
   const metrics = (await app.inject('/metrics')).body
@@ -97,7 +97,7 @@ t.test('one decision log line per evaluation, with no fact values', async (t) =>
   })
   t.notMatch(JSON.stringify(lines), /在京老乡精英会|秘书长|memberCount|"400"|bureau/, 'no fact values in any log line')
   const metrics = (await app.inject('/metrics')).body
-  t.match(metrics, /rule_outcomes_total\{rule_set="informal-associations",outcome="triggered"\} 1/)
+  t.match(metrics, /rule_outcomes_total\{rule_set="association",outcome="triggered"\} 1/)
   t.match(metrics, /evaluations_total\{status="sanction-proposed"\} 1/)
   t.match(metrics, /http_requests_total\{method="POST",route="\/v1\/evaluations",status="200"\} 1/)
   t.match(metrics, /http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/evaluations",status="200"\} 1/)

@@ -10,6 +10,7 @@
 import type { Engine } from 'json-rules-engine'
 import { tri, type EvaluatedCondition } from './conditions.js'
 import type { Outcome } from './engine.js'
+import { foldCondition } from '../rules/walk.js'
 
 interface OperatorLike { evaluate: (factValue: unknown, jsonValue: unknown) => boolean }
 type Facts = Record<string, unknown>
@@ -85,9 +86,20 @@ class LazyOutcomes implements Outcomes {
   }
 }
 
+/** A tree with each reference to a shared condition replaced by the condition (as authored: a leaf stays a leaf). */
+function inline (c: Record<string, unknown>, shared: ReadonlyMap<string, Record<string, unknown>>): Record<string, unknown> {
+  return foldCondition<Record<string, unknown>, Record<string, unknown>>(c, {
+    leaf: (node) => node,
+    all: (all) => ({ all }),
+    any: (any) => ({ any }),
+    not: (not) => ({ not }),
+    ref: (name) => inline(shared.get(name) as Record<string, unknown>, shared)
+  })
+}
+
 /** Compiles every rule of an engine (as added, by name) into synchronous functions of the facts. */
-export function compileRules (engine: Engine, added: Array<{ name: string, conditions: Record<string, unknown> }>): (facts: Facts) => Outcomes {
+export function compileRules (engine: Engine, added: Array<{ name: string, conditions: Record<string, unknown> }>, shared: ReadonlyMap<string, Record<string, unknown>> = new Map()): (facts: Facts) => Outcomes {
   const operators = (engine as unknown as { operators: { get: (name: string) => OperatorLike | null } }).operators
-  const nodes = new Map(added.map((r) => [r.name, compileNode(r.conditions, operators)]))
+  const nodes = new Map(added.map((r) => [r.name, compileNode(inline(r.conditions, shared), operators)]))
   return (facts) => new LazyOutcomes(nodes, facts)
 }

@@ -13,6 +13,7 @@ function engineConditions (c: Condition): Record<string, unknown> {
   if ('all' in c) return { all: c.all.map(engineConditions) }
   if ('any' in c) return { any: c.any.map(engineConditions) }
   if ('not' in c) return { not: engineConditions(c.not) }
+  if ('condition' in c) return { condition: c.condition }
   // The description is not an engine key; json-rules-engine keeps it on the condition, so that
   // explanations can quote the rule author's wording.
   return { fact: c.fact, operator: c.operator, value: c.value, ...(c.description !== undefined ? { description: c.description } : {}) }
@@ -54,8 +55,10 @@ export interface CompiledRuleSet {
   compiled: (facts: Record<string, unknown>) => Outcomes
 }
 
-export function compileEngine (set: RuleSetFile): CompiledRuleSet {
+export function compileEngine (set: RuleSetFile, shared: ReadonlyMap<string, Condition> = new Map()): CompiledRuleSet {
   const engine = new Engine([], { allowUndefinedFacts: true })
+  // Named shared conditions (rules/conditions.json); setCondition wants a boolean operator on top.
+  for (const [name, c] of shared) engine.setCondition(name, topLevel(c) as never)
   engine.addOperator('containsAny', (factValue: unknown, values: unknown) =>
     Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v)))
   const added: Array<{ name: string, conditions: Record<string, unknown> }> = []
@@ -67,7 +70,7 @@ export function compileEngine (set: RuleSetFile): CompiledRuleSet {
   set.rules.forEach((rule, i) => {
     for (const t of engineRules(rule, `/rules/${i}`)) add(t.name, t.conditions)
   })
-  return { engine, compiled: compileRules(engine, added) }
+  return { engine, compiled: compileRules(engine, added, new Map([...shared].map(([name, c]) => [name, engineConditions(c)]))) }
 }
 
 export interface Outcome {
