@@ -4,14 +4,15 @@ import { Type } from '@sinclair/typebox'
 import problems from '../src/plugins/problems.js'
 import rulesPlugin from '../src/plugins/rules.js'
 import metricsPlugin from '../src/plugins/metrics.js'
-import { validatorCompiler } from '../src/plugins/validation.js'
+import validation from '../src/plugins/validation.js'
+import { SHARED_SCHEMAS } from '../src/schemas/registry.js'
 import { loadRules } from '../src/domain/rules/load.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('problems plugin on a bare Fastify', async (t) => {
   const app = Fastify()
   t.teardown(() => app.close())
-  app.setValidatorCompiler(validatorCompiler)
+  await app.register(validation, { schemas: SHARED_SCHEMAS })
   await app.register(problems)
   app.get('/boom', async () => { throw new Error('secret internals: /etc/passwd') })
   app.get('/teapot', async () => { throw Object.assign(new Error('short and stout'), { statusCode: 418 }) })

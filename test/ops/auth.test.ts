@@ -8,7 +8,7 @@ import { referenceCase } from '../helpers/cases.js'
 const EVAL_KEY = 'evaluate-key-0123456789'
 const ADMIN_KEY = 'admin-key-abcdefghijklmnop'
 const hashed = createHash('sha256').update(ADMIN_KEY).digest('hex')
-const keys = parseKeys(`case-system:evaluate:${EVAL_KEY}\n# the operators\nops:admin+evaluate:sha256:${hashed}`, 'test')
+const keys = parseKeys([{ spec: `case-system:evaluate:${EVAL_KEY}\n# the operators\nops:admin+evaluate:sha256:${hashed}`, source: 'test' }])
 const app = buildApp({ auth: { mode: 'keys', keys } })
 t.teardown(() => app.close())
 const reference = referenceCase().request
@@ -21,14 +21,14 @@ t.test('keys: parsed, hashed, found in constant time', async (t) => {
   t.equal(findKey(keys, EVAL_KEY)?.client, 'case-system')
   t.equal(findKey(keys, ADMIN_KEY)?.client, 'ops', 'a sha256: entry matches its key')
   t.equal(findKey(keys, 'nope-nope-nope-nope'), undefined)
-  t.same(parseKeys(' , ', 'env'), [], 'empty entries are skipped')
+  t.same(parseKeys([{ spec: ' , ', source: 'env' }]), [], 'empty entries are skipped')
   for (const [spec, message] of [
     ['just-a-key', /expected client:scope\[\+scope\]:secret/],
     ['a:read:0123456789abcdef', /unknown scope 'read'/],
     ['a:evaluate:short', /at least 16 characters/],
     ['a:evaluate:sha256:XYZ', /64 lower-case hex digits/],
     [`a:evaluate:${EVAL_KEY},a:admin:${ADMIN_KEY}`, /client 'a' is listed twice/]
-  ] as const) t.throws(() => parseKeys(spec, 'API_KEYS'), { name: 'KeysError', message }, spec)
+  ] as const) t.throws(() => parseKeys([{ spec, source: 'API_KEYS' }]), { name: 'KeysError', message }, spec)
   t.ok(new KeysError('x') instanceof Error)
 })
 

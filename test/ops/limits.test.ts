@@ -3,13 +3,14 @@ import { buildApp } from '../../src/app.js'
 import { checkShape } from '../../src/plugins/limits.js'
 import { LimitError } from '../../src/errors.js'
 import { referenceCase } from '../helpers/cases.js'
+import { parseConfig } from '../../src/config.js'
 
 const reference = referenceCase().request as any
 const post = (app: ReturnType<typeof buildApp>, payload: unknown, url = '/v1/evaluations') =>
   app.inject({ method: 'POST', url, payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
 
 t.test('nesting depth and string length are limited while parsing', async (t) => {
-  const app = buildApp({ maxJsonDepth: 8, maxStringLength: 100 })
+  const app = buildApp({ config: { MAX_JSON_DEPTH: 8, MAX_STRING_LENGTH: 100 } })
   t.teardown(() => app.close())
   let deep: unknown = 1
   for (let i = 0; i < 20; i++) deep = { a: deep }
@@ -34,20 +35,38 @@ t.test('checkShape walks without recursion', async (t) => {
   t.doesNotThrow(() => checkShape({ a: ['x', { b: null }] }, 32, 10))
 })
 
-t.test('conduct items per case are limited, alone and in a batch', async (t) => {
-  const app = buildApp({ maxConductItems: 2 })
+const withItems = (n: number) => ({ ...reference, facts: { ...reference.facts, conduct: Array.from({ length: n }, () => reference.facts.conduct[0]) } })
+
+t.test('conduct items per case: the facts schema takes MAX_CONDUCT_ITEMS, alone and in a batch', async (t) => {
+  const app = buildApp({ config: { MAX_CONDUCT_ITEMS: 2 } })
   t.teardown(() => app.close())
-  const three = { ...reference, facts: { ...reference.facts, conduct: [0, 1, 2].map(() => reference.facts.conduct[0]) } }
-  const res = await post(app, three)
+  const res = await post(app, withItems(3))
   t.equal(res.statusCode, 400)
-  t.same(res.json().errors, [{ pointer: '/facts/conduct', detail: 'more than 2 conduct items' }])
-  const batch = (await post(app, { cases: [reference, three] }, '/v1/evaluations/batch')).json()
+  t.equal(res.json().type, 'urn:discipline-rules:problem:validation-failed')
+  t.same(res.json().errors.map((e: any) => e.pointer), ['/facts/conduct'])
+  const batch = (await post(app, { cases: [reference, withItems(3)] }, '/v1/evaluations/batch')).json()
   t.same(batch.results.map((r: any) => r.status), [200, 400])
-  t.same(batch.results[1].problem.errors, [{ pointer: '/cases/1/facts/conduct', detail: 'more than 2 conduct items' }])
+  t.same(batch.results[1].problem.errors.map((e: any) => e.pointer), ['/cases/1/facts/conduct'])
+})
+
+t.test('MAX_CONDUCT_ITEMS=200 accepts 60 items and refuses 201 (the schema had 50 written in)', async (t) => {
+  const app = buildApp({ config: parseConfig({ MAX_CONDUCT_ITEMS: '200' }) })
+  t.teardown(() => app.close())
+  t.equal((await post(app, withItems(60))).statusCode, 200, '60 items pass')
+  t.equal((await post(app, withItems(200))).statusCode, 200, '200 items pass')
+  const over = await post(app, withItems(201))
+  t.equal(over.statusCode, 400)
+  t.same(over.json().errors.map((e: any) => e.pointer), ['/facts/conduct'])
+  t.match(over.json().errors[0].detail, /200/)
+  const batch = (await post(app, { cases: [withItems(60), withItems(201)] }, '/v1/evaluations/batch')).json()
+  t.same(batch.results.map((r: any) => r.status), [200, 400], 'a batch applies the same limit')
+  const byDefault = buildApp()
+  t.teardown(() => byDefault.close())
+  t.equal((await post(byDefault, withItems(51))).statusCode, 400, 'the default stays 50')
 })
 
 t.test('a per-client rate limit with Retry-After', async (t) => {
-  const app = buildApp({ rateLimitMax: 2, rateLimitWindowMs: 60_000 })
+  const app = buildApp({ config: { RATE_LIMIT_MAX: 2, RATE_LIMIT_WINDOW_MS: 60_000 } })
   t.teardown(() => app.close())
   t.equal((await post(app, reference)).statusCode, 200)
   t.equal((await post(app, reference)).statusCode, 200)
@@ -60,7 +79,7 @@ t.test('a per-client rate limit with Retry-After', async (t) => {
 })
 
 t.test('load shedding: 503 when the event loop is saturated; health still answers', async (t) => {
-  const app = buildApp({ maxEventLoopDelayMs: 10 })
+  const app = buildApp({ config: { MAX_EVENT_LOOP_DELAY_MS: 10 } })
   t.teardown(() => app.close())
   await app.ready()
   // Block the event loop for a while, then let under-pressure's sampler see the delay.
