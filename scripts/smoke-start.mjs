@@ -6,43 +6,13 @@
  * broken), refuses to start without API keys unless told to run open, and refuses to start on a
  * broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { root, checker, start, waitFor, withTimeout } from './lib/process.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const server = join(root, 'dist', 'src', 'server.js')
 const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8'))
-let passed = 0
-let failed = 0
-const check = (ok, what) => {
-  if (ok) passed++
-  else failed++
-  process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
-}
-
-function start (env) {
-  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  const out = { stdout: '', stderr: '' }
-  child.stdout.on('data', (d) => { out.stdout += d })
-  child.stderr.on('data', (d) => { out.stderr += d })
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-  return { child, out, exited }
-}
-
-async function waitFor (predicate, ms) {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    const v = predicate()
-    if (v) return v
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return undefined
-}
-
-const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTimeout(() => resolve('timeout'), ms))])
+const { check, finish } = checker()
 
 // 1. Start, answer, stay quiet about facts, stop cleanly.
 {
@@ -89,7 +59,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
 {
   const s = start({ PORT: 'eighty' })
   const exit = await withTimeout(s.exited, 10000)
-  check(exit !== 'timeout' && exit.code === 1 && /PORT: Expected integer/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
+  check(exit !== 'timeout' && exit.code === 1 && /PORT: expected a whole number/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
   s.child.kill('SIGKILL')
 }
 
@@ -155,5 +125,4 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
   rmSync(dir, { recursive: true, force: true })
 }
 
-process.stdout.write(`${passed} passed, ${failed} failed\n`)
-process.exit(failed === 0 ? 0 : 1)
+finish()

@@ -6,6 +6,7 @@
  * variable or file and what is wrong, without a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs'
+import type { Server } from 'node:net'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { parseConfig, type Config } from './config.js'
@@ -49,6 +50,15 @@ function listenError (err: NodeJS.ErrnoException, config: Config): Error {
   }
 }
 
+/** Resolves when the server has no open connection left, or after `ms`. */
+async function allClosed (server: Server, ms: number): Promise<void> {
+  for (const until = Date.now() + ms; Date.now() < until;) {
+    const open = await new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n)))
+    if (open === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
 async function main (): Promise<void> {
   const config = parseConfig(process.env)
   existing('RULES_DIR', config.RULES_DIR, 'directory')
@@ -60,6 +70,11 @@ async function main (): Promise<void> {
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, skip: ['SIGHUP'] }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down: finishing requests in flight')
+    // Closing the server closes idle keep-alive connections at once, and a request a client is sending
+    // on one at that moment meets a reset. Draining first answers such requests with 503 and
+    // Connection: close, until every connection has closed or SHUTDOWN_DRAIN_MS has passed.
+    app.drain()
+    await allClosed(app.server, config.SHUTDOWN_DRAIN_MS)
     await app.close()
   })
   process.on('SIGHUP', () => {

@@ -1,15 +1,24 @@
 /**
- * Draining on shutdown. From the moment app.close() begins (SIGTERM, SIGINT), every response carries
- * `Connection: close`, so that a keep-alive client opens its next connection elsewhere instead of
- * sending on one that is about to go; a request that still arrives on an open connection gets a 503
- * problem (with Retry-After) rather than a reset. Requests already in flight finish normally.
- * Fastify's own closing answer (return503OnClosing) is plain JSON, so it is turned off in app.ts.
+ * Draining on shutdown. From `app.drain()` (server.ts calls it on SIGTERM/SIGINT, before app.close())
+ * or the start of app.close(), every response carries `Connection: close`, so that a keep-alive
+ * client opens its next connection elsewhere instead of sending on one that is about to go, and a
+ * request that still arrives gets a 503 problem (with Retry-After) rather than a reset. Requests
+ * already in flight finish normally. Fastify's own closing answer (return503OnClosing) is plain JSON,
+ * so it is turned off in app.ts.
  */
 import fp from 'fastify-plugin'
 import { sendProblem } from './problems.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Starts draining: from now on every answer closes its connection, and new requests get 503. */
+    drain: () => void
+  }
+}
+
 export default fp(async (app) => {
   let draining = false
+  app.decorate('drain', () => { draining = true })
   app.addHook('preClose', (done) => {
     draining = true
     done()

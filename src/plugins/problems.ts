@@ -77,6 +77,18 @@ export function limitProblem (err: LimitError, instance: string, prefix = ''): P
   }
 }
 
+/**
+ * A client still sending a body that is refused meets a reset, and never reads the 413, when the
+ * connection closes under it (RFC 9112 §9.6 asks a server to read on). Node reads and discards an
+ * unread body once the answer is sent if the connection stays open, so a body of a declared length up
+ * to MAX_DISCARD is left to that; any other (chunked, larger) keeps Fastify's Connection: close.
+ */
+const MAX_DISCARD = 64 * 1024 * 1024
+function keepOpenToDiscard (request: FastifyRequest, reply: FastifyReply): void {
+  const length = Number(request.headers['content-length'])
+  if (Number.isSafeInteger(length) && length <= MAX_DISCARD) reply.removeHeader('connection')
+}
+
 const send = (reply: FastifyReply, problem: Problem) => reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
 
 function handler (app: FastifyInstance) {
@@ -89,6 +101,7 @@ function handler (app: FastifyInstance) {
     }
     const known = FASTIFY_CODES[err.code]
     if (known !== undefined) {
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') keepOpenToDiscard(request, reply)
       return sendProblem(reply, { type: known.type, title: known.title, status: err.statusCode as number, detail: safeDetail(err), instance: request.url })
     }
     const status = err.statusCode ?? 500

@@ -4,6 +4,7 @@ import { checkShape } from '../../src/plugins/limits.js'
 import { LimitError } from '../../src/errors.js'
 import { referenceCase } from '../helpers/cases.js'
 import { parseConfig } from '../../src/config.js'
+import { parseKeys } from '../../src/domain/keys.js'
 
 const reference = referenceCase().request as any
 const post = (app: ReturnType<typeof buildApp>, payload: unknown, url = '/v1/evaluations') =>
@@ -76,6 +77,53 @@ t.test('a per-client rate limit with Retry-After', async (t) => {
   t.equal(limited.json().type, 'urn:discipline-rules:problem:rate-limited')
   t.ok(Number(limited.headers['retry-after']) > 0, 'Retry-After is set')
   t.equal((await app.inject('/healthz')).statusCode, 200, 'health is not rate limited')
+  t.equal(limited.headers['x-ratelimit-limit'], '2')
+})
+
+t.test('one budget per client across the evaluation routes; a batch of N counts N', async (t) => {
+  const app = buildApp({ config: { RATE_LIMIT_MAX: 5 } })
+  t.teardown(() => app.close())
+  for (let i = 0; i < 3; i++) t.equal((await post(app, reference)).statusCode, 200, `single ${i + 1}`)
+  const ok = await post(app, { cases: [reference, reference] }, '/v1/evaluations/batch')
+  t.equal(ok.statusCode, 200, 'a batch of 2 fits the 2 left')
+  t.equal(ok.headers['x-ratelimit-remaining'], '0')
+  const batch = await post(app, { cases: [reference] }, '/v1/evaluations/batch')
+  t.equal(batch.statusCode, 429, 'the budget spent on single evaluations and a batch holds for batches too')
+  t.equal((await post(app, reference)).statusCode, 429, 'and for single evaluations')
+
+  const fresh = buildApp({ config: { RATE_LIMIT_MAX: 5 } })
+  t.teardown(() => fresh.close())
+  const big = await post(fresh, { cases: Array.from({ length: 6 }, () => reference) }, '/v1/evaluations/batch')
+  t.equal(big.statusCode, 429, 'a batch of 6 is more than a budget of 5')
+  t.equal((await post(fresh, reference)).statusCode, 429, 'and it spent the budget')
+  t.equal((await fresh.inject({ method: 'GET', url: '/v1/rulesets' })).statusCode, 200, 'reading the rules is not budgeted')
+})
+
+t.test('ordinary 4xx answers log no error, and every one is in the latency histogram', async (t) => {
+  const lines: Array<{ level: number, msg: string, err?: unknown }> = []
+  const stream = { write: (line: string) => { lines.push(JSON.parse(line)) } }
+  const keys = parseKeys([{ spec: 'caller:evaluate:caller-key-0123456789', source: 'test' }])
+  const app = buildApp({ logger: { level: 'info', stream }, auth: { mode: 'keys', keys }, config: { RATE_LIMIT_MAX: 3, BODY_LIMIT: 2048 } })
+  t.teardown(() => app.close())
+  const auth = { authorization: 'Bearer caller-key-0123456789', 'content-type': 'application/json' }
+  const statuses = [
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', payload: reference })).statusCode,
+    (await app.inject({ method: 'POST', url: '/admin/reload', headers: auth })).statusCode,
+    (await app.inject('/nowhere')).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: '{"facts": 1}' })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: JSON.stringify({ ...reference, pad: 'x'.repeat(1900) }) })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { ...auth, 'content-type': 'text/plain' }, payload: 'hello' })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: reference })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: reference })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: reference })).statusCode,
+    (await app.inject({ method: 'POST', url: '/v1/evaluations', headers: auth, payload: reference })).statusCode
+  ]
+  t.same(statuses, [401, 403, 404, 400, 413, 415, 200, 200, 200, 429])
+  t.same(lines.filter((l) => l.level >= 50), [], 'no error-level line')
+  const metrics = (await app.inject('/metrics')).body
+  for (const status of [401, 403, 404, 400, 413, 415, 429]) {
+    t.match(metrics, new RegExp(`http_request_duration_seconds_count\\{[^}]*status="${status}"\\} 1`), `a ${status} is in the histogram`)
+  }
 })
 
 t.test('load shedding: 503 when the event loop is saturated; health still answers', async (t) => {
@@ -96,4 +144,7 @@ t.test('load shedding: 503 when the event loop is saturated; health still answer
   t.equal(shed?.json().type, 'urn:discipline-rules:problem:overloaded')
   t.equal(shed?.headers['retry-after'], '5')
   t.equal((await app.inject('/healthz')).statusCode, 200, 'liveness is not shed')
+  const scrape = await app.inject('/metrics')
+  t.equal(scrape.statusCode, 200, 'the metrics scrape is not shed')
+  t.match(scrape.body, /http_requests_total\{method="POST",route="\/v1\/evaluations",status="503"\} 1/, 'and it counts the shed request')
 })
