@@ -99,6 +99,19 @@ t.test('one budget per client across the evaluation routes; a batch of N counts 
   t.equal((await fresh.inject({ method: 'GET', url: '/v1/rulesets' })).statusCode, 200, 'reading the rules is not budgeted')
 })
 
+t.test('a budgeted route keeps its own preHandler, and spends the budget after it', async (t) => {
+  const app = buildApp({ config: { RATE_LIMIT_MAX: 1 } })
+  t.teardown(() => app.close())
+  const seen: string[] = []
+  // Registered as a plugin, like every route, so that it comes after the limits plugin's onRoute hook.
+  app.register(async (scope) => {
+    scope.post('/budgeted', { config: { scope: 'evaluate', rateLimit: {} }, preHandler: async () => { seen.push('own') } }, async () => 'ok')
+  })
+  t.equal((await app.inject({ method: 'POST', url: '/budgeted' })).statusCode, 200)
+  t.equal((await app.inject({ method: 'POST', url: '/budgeted' })).statusCode, 429)
+  t.same(seen, ['own', 'own'])
+})
+
 t.test('ordinary 4xx answers log no error, and every one is in the latency histogram', async (t) => {
   const lines: Array<{ level: number, msg: string, err?: unknown }> = []
   const stream = { write: (line: string) => { lines.push(JSON.parse(line)) } }
