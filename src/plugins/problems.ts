@@ -128,7 +128,7 @@ function handler (app: FastifyInstance) {
 export function frameworkErrors (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
   void sendProblem(reply, tooLong
-    ? { type: 'uri-too-long', title: 'A path parameter is too long', status: 414, detail: 'A path parameter is longer than the service accepts (100 characters).' }
+    ? { type: 'uri-too-long', title: 'A path parameter is too long', status: 414, detail: 'A path parameter is longer than the service accepts.' }
     : { type: 'bad-url', title: 'The URL is not valid', status: 400, detail: 'The URL has a malformed percent-encoding or is not a valid URL.' })
   request.log.debug({ code: err.code }, 'refused before routing')
 }

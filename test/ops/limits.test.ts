@@ -139,8 +139,9 @@ t.test('ordinary 4xx answers log no error, and every one is in the latency histo
   }
 })
 
-t.test('load shedding: 503 when the event loop is saturated; health still answers', async (t) => {
-  const app = buildApp({ config: { MAX_EVENT_LOOP_DELAY_MS: 10 } })
+t.test('load shedding: 503 when the event loop is saturated; health and metrics still answer; no error logged', async (t) => {
+  const levels: number[] = []
+  const app = buildApp({ config: { MAX_EVENT_LOOP_DELAY_MS: 10 }, logger: { level: 'info', stream: { write: (line: string) => { levels.push(JSON.parse(line).level) } } } })
   t.teardown(() => app.close())
   await app.ready()
   // Block the event loop for a while, then let under-pressure's sampler see the delay.
@@ -160,4 +161,5 @@ t.test('load shedding: 503 when the event loop is saturated; health still answer
   const scrape = await app.inject('/metrics')
   t.equal(scrape.statusCode, 200, 'the metrics scrape is not shed')
   t.match(scrape.body, /http_requests_total\{method="POST",route="\/v1\/evaluations",status="503"\} 1/, 'and it counts the shed request')
+  t.same(levels.filter((l) => l >= 50), [], 'a shed request logs no error')
 })
