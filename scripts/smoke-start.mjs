@@ -115,9 +115,12 @@ const { check, finish } = checker()
     const exit = await withTimeout(s.exited, 10000)
     const finished = statuses.filter((x) => x === 200).length
     const refused = statuses.filter((x) => x !== 200)
-    // Every batch request the server had taken in (logged as incoming) got its complete answer, 200.
-    const accepted = s.out.stdout.split('\n').filter((l) => l.includes('"msg":"incoming request"') && l.includes('/v1/evaluations/batch')).length
-    check(finished >= 1 && accepted === finished, `requests in flight at SIGTERM finish (${accepted} taken in, ${finished} answered 200, of ${statuses.length} sent)`)
+    // Every batch request the server had taken in before the signal (logged as incoming before it
+    // logged the shutdown) got its complete answer, 200; those that came after got 503 (draining).
+    const log = s.out.stdout.split('\n')
+    const signalAt = log.findIndex((l) => l.includes('shutting down: finishing requests in flight'))
+    const accepted = log.slice(0, signalAt).filter((l) => l.includes('"msg":"incoming request"') && l.includes('/v1/evaluations/batch')).length
+    check(finished >= 1 && accepted === finished, `requests in flight at SIGTERM finish (${accepted} taken in before the signal, ${finished} answered 200, of ${statuses.length} sent)`)
     check(refused.every((x) => x === 503 || String(x).startsWith('error')), `requests after SIGTERM are refused, not half-answered (${JSON.stringify(refused)})`)
     check(exit !== 'timeout' && exit.code === 0, `then it exits with code 0 (${Date.now() - stopAt} ms)`)
   }
