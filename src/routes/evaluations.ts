@@ -1,31 +1,26 @@
 import { randomUUID } from 'node:crypto'
-import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { BatchRequest, BatchResponse } from '../schemas/batch.js'
-import { SHARED_SCHEMAS } from '../schemas/registry.js'
-import { FactsError, LimitError } from '../errors.js'
-import { validationProblem, factsProblem, limitProblem, sendProblem } from '../plugins/problems.js'
+import { FactsError } from '../errors.js'
+import { validationProblem, factsProblem, sendProblem } from '../plugins/problems.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ref } from '../schemas/common.js'
 import { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import type { FastifyRequest } from 'fastify'
 import { Problem } from '../schemas/problem.js'
 import { evaluate } from '../domain/decide/evaluate.js'
-import { negotiate } from '../domain/render/language.js'
+import { negotiate } from '../plugins/language.js'
 
 const problem = (description: string) => ref(Problem, { description })
 
 export interface EvaluationRoutesOptions {
-  /** Most conduct items in one case. */
-  maxConductItems: number
   /** Most cases in one batch. */
   batchLimit: number
   /** Largest batch body, in bytes. */
   batchBodyLimit: number
 }
 
-const requestCheck = TypeCompiler.Compile(EvaluationRequest, SHARED_SCHEMAS)
-
 const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, opts) => {
+  const requestCheck = app.compileCheck(EvaluationRequest)
   /** One decision log line per evaluation: ids, revision, outcome, duration; never fact values. */
   const record = (request: FastifyRequest, result: EvaluationResponse, startedAt: bigint) => {
     const outcomes: Array<[string, string]> = [
@@ -47,9 +42,6 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
       durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6
     }, 'decision')
   }
-  const tooMany = (req: EvaluationRequest): LimitError | undefined => req.facts.conduct.length > opts.maxConductItems
-    ? new LimitError(`more than ${opts.maxConductItems} conduct items`, '/facts/conduct')
-    : undefined
 
   app.post('/v1/evaluations', {
     config: { scope: 'evaluate', rateLimit: {} },
@@ -75,8 +67,6 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     }
   }, async (request, reply) => {
     const startedAt = process.hrtime.bigint()
-    const limit = tooMany(request.body)
-    if (limit !== undefined) throw limit
     const result = await evaluate(app.rules, request.body, { now: new Date(), decisionId: randomUUID(), lang: negotiate(request.headers['accept-language']) })
     record(request, result, startedAt)
     void reply.header('content-language', result.lang)
@@ -115,19 +105,14 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     const rules = app.rules
     const results = []
     for (const [index, item] of cases.entries()) {
-      if (!requestCheck.Check(item)) {
-        const errors = [...requestCheck.Errors(item)].slice(0, 50).map((e) => ({ instancePath: e.path, message: e.message }))
-        results.push({ index, status: 400, problem: validationProblem('body', errors, request.url, `/cases/${index}`) })
-        continue
-      }
-      const limit = tooMany(item)
-      if (limit !== undefined) {
-        results.push({ index, status: 400, problem: limitProblem(limit, request.url, `/cases/${index}`) })
+      const checked = requestCheck(item)
+      if (checked.error !== undefined) {
+        results.push({ index, status: 400, problem: validationProblem('body', checked.error, request.url, `/cases/${index}`) })
         continue
       }
       try {
         const startedAt = process.hrtime.bigint()
-        const evaluation = await evaluate(rules, item, { now: new Date(), decisionId: randomUUID(), lang })
+        const evaluation = await evaluate(rules, checked.value as EvaluationRequest, { now: new Date(), decisionId: randomUUID(), lang })
         record(request, evaluation, startedAt)
         results.push({ index, status: 200, evaluation })
       } catch (err) {

@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { StringEnum } from './string-enum.js'
 import { CircumstanceCode, DateString, ref } from './common.js'
 import './formats.js'
+import { DEFAULT_CONFIG } from '../config.js'
 
 const strict = { additionalProperties: false } as const
 const set = <T extends string>(values: readonly T[], description: string) =>
@@ -157,13 +158,14 @@ export const ConductItem = Type.Object({
   aggravationEffect: Type.Optional(StringEnum(['heavier', 'aggravated'] as const, { description: 'heavier (从重, within the range; the default) or aggravated (加重, one tier above).' })),
   jointRole: Type.Optional(StringEnum(['leader', 'participant'] as const, { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })),
   statedCircumstances: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }), ref(CircumstanceCode), {
+    additionalProperties: false, // a key off the pattern is refused (and, being data, not echoed: plugins/validation.ts)
     description: 'Circumstances established by the case officer, by rule id. A stated circumstance wins over the inferred one.'
   }))
 }, { ...strict, $id: 'ConductItem' })
 
 export const Facts = Type.Object({
   subject: ref(Subject),
-  conduct: Type.Array(ref(ConductItem), { minItems: 1, maxItems: 50 })
+  conduct: Type.Array(ref(ConductItem), { minItems: 1, maxItems: DEFAULT_CONFIG.MAX_CONDUCT_ITEMS }) // the app sets MAX_CONDUCT_ITEMS (registry.ts)
 }, { ...strict, $id: 'Facts' })
 
 export type Facts = Static<typeof Facts>

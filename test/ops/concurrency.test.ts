@@ -20,9 +20,9 @@ function strip (value: unknown): unknown {
 
 for (const evaluator of ['compiled', 'json-rules-engine'] as const) {
   t.test(`${evaluator}: answers under concurrent load equal the answers alone`, async (t) => {
-    const app = buildApp({ evaluator, rateLimitMax: 1_000_000 })
+    const app = buildApp({ evaluator, config: { RATE_LIMIT_MAX: 1_000_000, MAX_EVENT_LOOP_DELAY_MS: 0 } })
     t.teardown(() => app.close())
-    const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/v1/evaluations`
+    const url = `${await app.listen({ port: 0, host: '127.0.0.1', backlog: 2048 })}/v1/evaluations`
     const ask = async (i: number, lang: string) => {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify(cases[i].request) })
       return { status: res.status, body: await res.json() }

@@ -1,9 +1,9 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { negotiate } from '../../src/domain/render/language.js'
+import { negotiate } from '../../src/plugins/language.js'
 import { referenceCase } from '../helpers/cases.js'
 
-const app = buildApp({ batchLimit: 3 })
+const app = buildApp({ config: { BATCH_LIMIT: 3 } })
 t.teardown(() => app.close())
 const reference = referenceCase().request as any
 const post = (payload: unknown, headers: Record<string, string> = {}, url = '/v1/evaluations') =>

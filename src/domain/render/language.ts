@@ -1,20 +1,10 @@
 /**
- * Response language: options.lang, else the best of zh / en in Accept-Language, else zh. Every
- * bilingual text in the response keeps both languages and gains `text` in the chosen one.
+ * Response language: options.lang, else the best of zh / en in Accept-Language (negotiated in
+ * src/plugins/language.ts), else zh. Every bilingual text in the response keeps both languages and
+ * gains `text` in the chosen one.
  */
 import type { TSchema } from '@sinclair/typebox'
 import type { Lang } from '../../schemas/common.js'
-
-export function negotiate (acceptLanguage: string | undefined): Lang | undefined {
-  if (acceptLanguage === undefined) return undefined
-  const ranked = acceptLanguage.split(',').map((part, i) => {
-    const [tag, ...params] = part.trim().toLowerCase().split(';')
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined)
-    return { primary: tag.split('-')[0], q: q === undefined ? 1 : Number(q), i }
-  }).filter((x) => (x.primary === 'zh' || x.primary === 'en') && x.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-  return ranked[0]?.primary as Lang | undefined
-}
 
 /** What one localising walk carries: the language, and the instruments and versions it met in citations. */
 export interface LocaliseState {

@@ -21,6 +21,7 @@ import { CONDITIONS_FILE, sharedConditionProblems, unusedProblems } from './shar
 import { compileEngine, type CompiledRuleSet } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
+import { errorMessage } from '../../schemas/string-enum.js'
 
 export interface LoadedRuleSet {
   file: string
@@ -83,7 +84,7 @@ function validate<T> (checker: ReturnType<typeof TypeCompiler.Compile<TSchema>>,
     // A recursive union reports one error per branch; the first per path is the useful one.
     if (seen.has(e.path)) continue
     seen.add(e.path)
-    problems.push({ file: p.file, pointer: e.path, message: e.message })
+    problems.push({ file: p.file, pointer: e.path, message: errorMessage(e) })
     if (seen.size >= 20) break
   }
   return undefined
