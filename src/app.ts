@@ -17,7 +17,7 @@ import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
 import healthRoutes from './routes/health.js'
-import type { LoadedRules, Evaluator } from './domain/rules/load.js'
+import type { LoadedRules } from './domain/rules/load.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 
 export const DEFAULTS = {
@@ -35,8 +35,6 @@ export const DEFAULTS = {
 export interface AppOptions {
   rulesDir?: string
   rules?: LoadedRules
-  /** compiled (default) or json-rules-engine, the engine of record: both give the same answers. */
-  evaluator?: Evaluator
   logger?: FastifyServerOptions['logger']
   /** Authentication: API keys, or open (local use). Default: open, for tests and embedding. */
   auth?: AuthOptions
@@ -85,7 +83,7 @@ export function buildApp (options: AppOptions = {}) {
   })
   app.register(metrics)
   app.register(openapi)
-  app.register(rulesPlugin, { rulesDir: o.rulesDir ?? BUNDLED_RULES_DIR, rules: o.rules, evaluator: o.evaluator })
+  app.register(rulesPlugin, { rulesDir: o.rulesDir ?? BUNDLED_RULES_DIR, rules: o.rules })
   app.register(docs)
   app.register(evaluationRoutes, { maxConductItems: o.maxConductItems, batchLimit: o.batchLimit, batchBodyLimit: o.batchBodyLimit })
   app.register(rulesetRoutes)

@@ -26,7 +26,6 @@ async function main (): Promise<void> {
   const auth = authFrom(config)
   const app = buildApp({
     rulesDir: config.RULES_DIR,
-    evaluator: config.RULES_EVALUATOR,
     auth,
     bodyLimit: config.BODY_LIMIT,
     batchLimit: config.BATCH_LIMIT,

@@ -9,7 +9,7 @@ import { ref } from '../schemas/common.js'
 import { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import type { FastifyRequest } from 'fastify'
 import { Problem } from '../schemas/problem.js'
-import { evaluate } from '../domain/decide/evaluate.js'
+import { evaluate } from '../domain/evaluate.js'
 import { negotiate } from '../domain/render/language.js'
 
 const problem = (description: string) => ref(Problem, { description })

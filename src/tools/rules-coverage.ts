@@ -12,7 +12,7 @@ import { resolve } from 'node:path'
 import type { Condition } from '../schemas/rules-data.js'
 import { loadRules, type LoadedRules, type LoadedRuleSet } from '../domain/rules/load.js'
 import { RulesLoadError } from '../errors.js'
-import { runEngine, engineRules } from '../domain/decide/engine.js'
+import { runAll, engineRules } from '../domain/decide/engine.js'
 import { tri, type EvaluatedCondition } from '../domain/decide/conditions.js'
 import { flattenFacts } from '../domain/rules/vocabulary.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
@@ -117,7 +117,7 @@ function collectLeaves (c: Condition, pointer: string, visit: (pointer: string, 
 }
 
 async function leafResults (set: LoadedRuleSet, facts: Record<string, unknown>, leafIndex: Map<string, LeafCoverage>, seen: Map<LeafCoverage, Set<string>>): Promise<void> {
-  const outcomes = await runEngine(set.engine, facts)
+  const outcomes = await runAll(set.engines, facts)
   set.set.rules.forEach((rule, i) => {
     for (const t of engineRules(rule, `/rules/${i}`)) {
       const result = outcomes.get(t.name)!.conditions

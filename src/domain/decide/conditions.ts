@@ -4,7 +4,15 @@
  * all → false if any child is false, unknown if any is unknown; any → true if any child is true,
  * unknown if any is unknown; not → swaps true and false. A rule whose conditions come out unknown
  * is undetermined: it could still apply once the missing facts are established.
+ *
+ * One fold (foldCondition) gives both the value of a node and the leaves that decide it: for a true
+ * node the leaves that made it true, for a false node those that made it false, for an unknown node
+ * those whose facts are missing. A reference to a shared condition has been realised by the engine
+ * into ordinary nodes by the time a result tree is read.
  */
+import type { Bilingual } from '../../schemas/common.js'
+import { foldCondition } from '../rules/walk.js'
+
 export type Tri = 'true' | 'false' | 'unknown'
 
 export interface EvaluatedCondition {
@@ -15,83 +23,53 @@ export interface EvaluatedCondition {
   operator?: string
   value?: unknown
   /** The rule author's wording of a leaf condition, carried through the engine run. */
-  description?: { zh: string, en: string }
+  description?: Bilingual
   factResult?: unknown
   result?: boolean
 }
 
+/** A node's value and, for each value it could be asked about, the leaves behind it. */
+interface Reading {
+  value: Tri
+  /** The leaves that give the node its value (the deciding leaves for `value`). */
+  leaves: EvaluatedCondition[]
+}
+
+const swap = (v: Tri): Tri => v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
+
+/** all / any: the deciding value wins (false for all, true for any), else unknown, else the other. */
+function combine (children: Reading[], wins: Tri, loses: Tri): Reading {
+  const value: Tri = children.some((c) => c.value === wins) ? wins : children.some((c) => c.value === 'unknown') ? 'unknown' : loses
+  return { value, leaves: children.filter((c) => c.value === value).flatMap((c) => c.leaves) }
+}
+
+/** The one three-valued reading of a result tree: its value and its deciding leaves. */
+export function read (c: EvaluatedCondition): Reading {
+  return foldCondition<EvaluatedCondition, Reading>(c, {
+    leaf: (leaf) => ({ value: leaf.factResult === undefined ? 'unknown' : leaf.result === true ? 'true' : 'false', leaves: [leaf] }),
+    all: (children) => combine(children, 'false', 'true'),
+    any: (children) => combine(children, 'true', 'false'),
+    not: (child) => ({ value: swap(child.value), leaves: child.leaves })
+  })
+}
+
 export function tri (c: EvaluatedCondition): Tri {
-  if (c.all !== undefined) {
-    const vals = c.all.map(tri)
-    if (vals.includes('false')) return 'false'
-    return vals.includes('unknown') ? 'unknown' : 'true'
-  }
-  if (c.any !== undefined) {
-    const vals = c.any.map(tri)
-    if (vals.includes('true')) return 'true'
-    return vals.includes('unknown') ? 'unknown' : 'false'
-  }
-  if (c.not !== undefined) {
-    const v = tri(c.not)
-    return v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
-  }
-  if (c.factResult === undefined) return 'unknown'
-  return c.result === true ? 'true' : 'false'
+  return read(c).value
 }
 
-/**
- * The fact names that decide a node's value `want`: for a true node the facts that made it true,
- * for a false node those that made it false, for an unknown node the facts that are missing.
- */
-export function deciding (c: EvaluatedCondition, want: Tri): string[] {
-  return [...new Set(decidingLeaves(c, want).map((leaf) => leaf.fact as string))]
-}
-
-/** The leaf conditions behind deciding(): each once, with the operator and value they test. */
+/** The leaf conditions that give a node the value `want` (none if it has another value), each test once. */
 export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCondition[] {
-  const leaves: EvaluatedCondition[] = []
-  collect(c, want, leaves)
-  // Each leaf once, in order of first appearance. The lists are short (a rule's own leaves), so a
-  // pairwise comparison is cheaper than building a key per leaf.
+  const r = read(c)
+  if (r.value !== want) return []
+  // The lists are short (a rule's own leaves), so a pairwise comparison is cheaper than a key per leaf.
   const out: EvaluatedCondition[] = []
-  for (const leaf of leaves) if (!out.some((o) => sameTest(o, leaf))) out.push(leaf)
+  for (const leaf of r.leaves) if (!out.some((o) => sameTest(o, leaf))) out.push(leaf)
   return out
 }
 
-/** Pushes the leaves that give the node the value `want`, and returns the node's value. */
-function collect (c: EvaluatedCondition, want: Tri, out: EvaluatedCondition[]): Tri {
-  if (c.all !== undefined || c.any !== undefined) {
-    // A node's value decides whether its children's leaves count; the children are walked once,
-    // into a scratch list that is kept only if the node has the wanted value.
-    const isAll = c.all !== undefined
-    const children = (c.all ?? c.any) as EvaluatedCondition[]
-    const mark = out.length
-    let sawFalse = false
-    let sawTrue = false
-    let sawUnknown = false
-    for (const child of children) {
-      const v = collect(child, want, out)
-      if (v === 'false') sawFalse = true
-      else if (v === 'true') sawTrue = true
-      else sawUnknown = true
-    }
-    const value: Tri = isAll
-      ? (sawFalse ? 'false' : sawUnknown ? 'unknown' : 'true')
-      : (sawTrue ? 'true' : sawUnknown ? 'unknown' : 'false')
-    if (value !== want) out.length = mark
-    return value
-  }
-  if (c.not !== undefined) {
-    const inner: Tri = want === 'unknown' ? 'unknown' : want === 'true' ? 'false' : 'true'
-    const mark = out.length
-    const v = collect(c.not, inner, out)
-    const value: Tri = v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
-    if (value !== want) out.length = mark
-    return value
-  }
-  const value: Tri = c.factResult === undefined ? 'unknown' : c.result === true ? 'true' : 'false'
-  if (value === want) out.push(c)
-  return value
+/** The fact names behind decidingLeaves, each once. */
+export function deciding (c: EvaluatedCondition, want: Tri): string[] {
+  return [...new Set(decidingLeaves(c, want).map((leaf) => leaf.fact as string))]
 }
 
 function sameTest (a: EvaluatedCondition, b: EvaluatedCondition): boolean {

@@ -10,12 +10,11 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
-import type { Engine } from 'json-rules-engine'
 import { InstrumentsFile, ClausesFile, RuleSetFile, type Condition, type Clause, type Instrument, type Rule } from '../../schemas/rules-data.js'
 import type * as Data from '../../schemas/rules-data.js'
 import type { Catalog } from './catalog.js'
 import { FACT_NAMES } from './vocabulary.js'
-import { compileEngine, type CompiledRuleSet } from '../decide/engine.js'
+import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { staticProblems } from './check.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
@@ -23,18 +22,16 @@ import { RulesLoadError, type RulesProblem } from '../../errors.js'
 export interface LoadedRuleSet {
   file: string
   set: RuleSetFile
-  engine: Engine
-  compiled: CompiledRuleSet['compiled']
+  /** json-rules-engine engines of the set's rules (src/domain/decide/engine.ts). */
+  engines: RuleSetEngines
   rules: Map<string, Rule>
 }
 
-export type Evaluator = 'compiled' | 'json-rules-engine'
-
 export interface LoadedRules {
   revision: string
-  /** Which evaluator runs the engine rules: the compiled one, or json-rules-engine itself. */
-  evaluator: Evaluator
   catalog: Catalog
+  /** Named conditions that rules refer to with { "condition": name }, registered on every engine. */
+  sharedConditions: ReadonlyMap<string, Condition>
   ruleSets: Map<string, LoadedRuleSet>
   /** Rule id → the rule set that holds it. */
   ruleIndex: Map<string, LoadedRuleSet>
@@ -175,7 +172,7 @@ function revisionOf (files: Parsed[]): string {
   return 'sha256:' + hash.digest('hex')
 }
 
-export async function loadRules (root: string, evaluator: Evaluator = 'compiled'): Promise<LoadedRules> {
+export async function loadRules (root: string): Promise<LoadedRules> {
   const problems: RulesProblem[] = []
   const catalogFiles = await jsonFiles(join(root, 'catalog'))
   const setFiles = await jsonFiles(join(root, 'rulesets'))
@@ -198,6 +195,7 @@ export async function loadRules (root: string, evaluator: Evaluator = 'compiled'
   }
   const catalog = checkCatalog(instruments, clauses, problems)
 
+  const sharedConditions = new Map<string, Condition>()
   const ruleSets = new Map<string, LoadedRuleSet>()
   const ruleIndex = new Map<string, LoadedRuleSet>()
   const byConductType = new Map<string, LoadedRuleSet[]>(CONDUCT_TYPES.map((type) => [type, []]))
@@ -211,11 +209,11 @@ export async function loadRules (root: string, evaluator: Evaluator = 'compiled'
     if (ruleSets.has(set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
     checkRuleSet(p.file, set, catalog, seenRules, problems)
     problems.push(...staticProblems(p.file, set, catalog))
-    const loaded: LoadedRuleSet = { file: p.file, set, ...compileEngine(set), rules: new Map(set.rules.map((r) => [r.id, r])) }
+    const loaded: LoadedRuleSet = { file: p.file, set, engines: compileEngines(set, sharedConditions), rules: new Map(set.rules.map((r) => [r.id, r])) }
     ruleSets.set(set.id, loaded)
     for (const r of set.rules) ruleIndex.set(r.id, loaded)
     byConductType.get(set.conductType)?.push(loaded)
   }
   if (problems.length > 0) throw new RulesLoadError(problems)
-  return { revision: revisionOf(parsed), evaluator, catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString() }
+  return { revision: revisionOf(parsed), catalog, sharedConditions, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString() }
 }
