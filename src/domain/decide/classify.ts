@@ -38,7 +38,7 @@ function listed (catalog: Catalog, clauseIds: string[], decisionDate: string, co
 
 /** One violation's own steps (starting point, mitigation, aggravation), and the circumstances the version does not list. */
 function violation (t: Triggered, x: Input, steps: StepVerdict[]): Proposal {
-  const item = x.req.facts.conduct[t.conductIndex]
+  const item = x.req.facts.conduct[t.ref.conductIndex]
   const mitigating = listed(x.catalog, ['ccp.mitigation'], x.decisionDate, item.mitigating ?? [])
   const aggravating = listed(x.catalog, ['ccp.aggravation', 'ccp.aggravation-repeat'], x.decisionDate, item.aggravating ?? [])
   const statutory = t.statutory.some((a) => a.effect === 'heavier-or-aggravated') ? 'heavier-or-aggravated' as const : t.statutory.length > 0 ? 'heavier' as const : null
@@ -46,16 +46,23 @@ function violation (t: Triggered, x: Input, steps: StepVerdict[]): Proposal {
   const { outcome, steps: own } = sanctionFor({
     range: t.range, mitigating: mitigating.covered.length > 0, aggravating: aggravating.clauses, leader, statutory, mitigationEffect: item.mitigationEffect, aggravationEffect: item.aggravationEffect
   })
-  const at = { ruleId: t.ruleId, conductIndex: t.conductIndex }
+  const { ruleId, conductIndex } = t.ref
   for (const s of own) {
-    // A heavier or aggravated step that rests on the article's own aggravation also cites that paragraph.
     const step = stepOf(s, x)
+    // A heavier or aggravated step that rests on the article's own aggravation also cites that paragraph.
     if ((s.step === 'heavier' || s.step === 'aggravated') && statutory !== null) step.clauses.push(...t.statutory.flatMap((a) => a.clauses))
-    steps.push({ ...step, ...at, mitigating: mitigating.covered, aggravating: aggravating.covered, leader, statutory: statutory !== null, range: t.range })
+    step.ruleId = ruleId
+    step.conductIndex = conductIndex
+    step.mitigating = mitigating.covered
+    step.aggravating = aggravating.covered
+    step.leader = leader
+    step.statutory = statutory !== null
+    step.range = t.range
+    steps.push(step)
   }
   const ignored = [...mitigating.ignored, ...aggravating.ignored]
   if (ignored.length > 0) {
-    steps.push({ code: 'circumstance-not-listed', ...at, from: outcome, to: outcome, clauses: clausesAt(['ccp.mitigation', 'ccp.aggravation'].map((id) => clauseOn(x.catalog, id, x.decisionDate))), assumption: false, ignored })
+    steps.push({ code: 'circumstance-not-listed', ruleId, conductIndex, from: outcome, to: outcome, clauses: clausesAt(['ccp.mitigation', 'ccp.aggravation'].map((id) => clauseOn(x.catalog, id, x.decisionDate))), assumption: false, ignored })
   }
   return outcome
 }
@@ -64,7 +71,7 @@ const stepOf = (s: Step, x: Input): StepVerdict => ({ code: s.step, from: s.from
 
 function referralOf (triggered: Triggered[]): ClassificationVerdict['referral'] {
   const referring = triggered.filter((t) => t.referral !== undefined)
-  return referring.length === 0 ? null : { rules: referring.map((t) => t.ruleId), clauses: referring[0].referral!.clauses }
+  return referring.length === 0 ? null : { rules: referring.map((t) => t.ref.ruleId), clauses: referring[0].referral!.clauses }
 }
 
 export function classify (x: Input): ClassificationVerdict {
@@ -78,12 +85,16 @@ export function classify (x: Input): ClassificationVerdict {
   const byRule = new Map<string, Proposal>()
   for (const t of x.triggered) {
     const outcome = violation(t, x, steps)
-    const before = byRule.get(t.ruleId)
-    byRule.set(t.ruleId, before === undefined || (outcome !== null && (before === null || rank(outcome) > rank(before))) ? outcome : before)
+    const before = byRule.get(t.ref.ruleId)
+    byRule.set(t.ref.ruleId, before === undefined || (outcome !== null && (before === null || rank(outcome) > rank(before))) ? outcome : before)
   }
   const combined = combine([...byRule.values()])
   const count = [...byRule.values()].filter((o) => o !== null).length
-  for (const s of combined.steps) steps.push({ ...stepOf(s, x), count })
+  for (const s of combined.steps) {
+    const step = stepOf(s, x)
+    step.count = count
+    steps.push(step)
+  }
   const final = substitute(combined.outcome, x.req.facts.subject.holdsPartyPost)
   for (const s of final.steps) steps.push(stepOf(s, x))
   const missing = final.steps.some((s) => s.step === 'no-party-post-unknown') ? ['/facts/subject/holdsPartyPost'] : []
@@ -94,7 +105,7 @@ export function classify (x: Input): ClassificationVerdict {
     provisional: x.undetermined.length > 0 || missing.length > 0,
     range: worst.range,
     recommended: final.outcome,
-    basis: x.triggered.map((t) => ({ ruleId: t.ruleId, conductIndex: t.conductIndex })),
+    basis: x.triggered.map((t) => ({ ruleId: t.ref.ruleId, conductIndex: t.ref.conductIndex })),
     steps,
     referral,
     missing

@@ -11,7 +11,7 @@
  * into ordinary nodes by the time a result tree is read.
  */
 import type { Bilingual } from '../../schemas/common.js'
-import { foldCondition } from '../rules/walk.js'
+import { foldCondition, type ConditionFold } from '../rules/walk.js'
 
 export type Tri = 'true' | 'false' | 'unknown'
 
@@ -22,35 +22,55 @@ export interface EvaluatedCondition {
   fact?: string
   operator?: string
   value?: unknown
-  /** The rule author's wording of a leaf condition, carried through the engine run. */
+  /** The rule author's wording of a leaf condition (render finds it by describedBy). */
   description?: Bilingual
+  /** The key of the leaf's description in its rule set's descriptions (src/domain/decide/engine.ts). */
+  describedBy?: string
   factResult?: unknown
   result?: boolean
 }
 
-/** A node's value and, for each value it could be asked about, the leaves behind it. */
+/** A node's value and, when asked for, the leaves that give it that value (its deciding leaves). */
 interface Reading {
   value: Tri
-  /** The leaves that give the node its value (the deciding leaves for `value`). */
   leaves: EvaluatedCondition[]
 }
+
+const NO_LEAVES: EvaluatedCondition[] = []
 
 const swap = (v: Tri): Tri => v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
 
 /** all / any: the deciding value wins (false for all, true for any), else unknown, else the other. */
-function combine (children: Reading[], wins: Tri, loses: Tri): Reading {
-  const value: Tri = children.some((c) => c.value === wins) ? wins : children.some((c) => c.value === 'unknown') ? 'unknown' : loses
-  return { value, leaves: children.filter((c) => c.value === value).flatMap((c) => c.leaves) }
+function combine (children: Reading[], wins: Tri, loses: Tri, withLeaves: boolean): Reading {
+  let value = loses
+  for (const c of children) {
+    if (c.value === wins) { value = wins; break }
+    if (c.value === 'unknown') value = 'unknown'
+  }
+  if (!withLeaves) return { value, leaves: NO_LEAVES }
+  const leaves: EvaluatedCondition[] = []
+  for (const c of children) if (c.value === value) leaves.push(...c.leaves)
+  return { value, leaves }
 }
 
-/** The one three-valued reading of a result tree: its value and its deciding leaves. */
-export function read (c: EvaluatedCondition): Reading {
-  return foldCondition<EvaluatedCondition, Reading>(c, {
-    leaf: (leaf) => ({ value: leaf.factResult === undefined ? 'unknown' : leaf.result === true ? 'true' : 'false', leaves: [leaf] }),
-    all: (children) => combine(children, 'false', 'true'),
-    any: (children) => combine(children, 'true', 'false'),
-    not: (child) => ({ value: swap(child.value), leaves: child.leaves })
-  })
+function reader (withLeaves: boolean): ConditionFold<EvaluatedCondition, Reading> {
+  return {
+    leaf: (leaf) => ({ value: leaf.factResult === undefined ? 'unknown' : leaf.result === true ? 'true' : 'false', leaves: withLeaves ? [leaf] : NO_LEAVES }),
+    all: (children) => combine(children, 'false', 'true', withLeaves),
+    any: (children) => combine(children, 'true', 'false', withLeaves),
+    not: (child) => ({ value: swap(child.value), leaves: child.leaves }),
+    pointers: false
+  }
+}
+const VALUE = reader(false)
+const WITH_LEAVES = reader(true)
+
+/**
+ * The one three-valued reading of a result tree: its value and, with `withLeaves`, its deciding
+ * leaves (those that give the node its value), in document order.
+ */
+export function read (c: EvaluatedCondition, withLeaves = false): Reading {
+  return foldCondition(c, withLeaves ? WITH_LEAVES : VALUE)
 }
 
 export function tri (c: EvaluatedCondition): Tri {
@@ -59,7 +79,7 @@ export function tri (c: EvaluatedCondition): Tri {
 
 /** The leaf conditions that give a node the value `want` (none if it has another value), each test once. */
 export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCondition[] {
-  const r = read(c)
+  const r = read(c, true)
   if (r.value !== want) return []
   // The lists are short (a rule's own leaves), so a pairwise comparison is cheaper than a key per leaf.
   const out: EvaluatedCondition[] = []

@@ -53,12 +53,13 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
 async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
   const almanac = almanacFor(facts)
   const out = new Map<string, Outcome>()
-  await runOn(almanac, sets.map((s) => s.engines.elements), out)
+  const parts = sets.length === 1 ? sets[0].engines.parts : new Map(sets.flatMap((s) => [...s.engines.parts]))
+  await runOn(almanac, sets.map((s) => s.engines.elements), parts, out)
   const auxiliary = sets.flatMap((s) => s.set.rules.flatMap((r) => {
     const engine = s.engines.auxiliary.get(r.id)
     return engine !== undefined && out.get(r.id)!.value !== 'false' ? [engine] : []
   }))
-  if (auxiliary.length > 0) await runOn(almanac, auxiliary, out)
+  if (auxiliary.length > 0) await runOn(almanac, auxiliary, parts, out)
   return out
 }
 
@@ -66,14 +67,13 @@ async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown
 type Lists = Pick<Verdicts, 'triggered' | 'undetermined' | 'findings' | 'notTriggered'>
 
 function gather (v: Lists, results: RuleVerdict[], rules: LoadedRules, decisionDate: string): void {
-  const firing = new Set(results.flatMap((r) => r.status === 'triggered' ? [r.ruleId] : []))
+  const firing = new Set(results.flatMap((r) => r.status === 'triggered' ? [r.ref.ruleId] : []))
   for (const r of results) {
     if (r.status === 'triggered') {
       const over = r.yieldsTo.find((y) => firing.has(y.rule))
       if (over === undefined) v.triggered.push(r)
       else {
-        const { ruleId, ruleSet, conductIndex, conductId, circumstance } = r
-        v.findings.push({ ruleId, ruleSet, conductIndex, ...(conductId === undefined ? {} : { conductId }), status: 'superseded', by: over.rule, circumstance, clauses: clausesAt([r.clauses[0], clauseOn(rules.catalog, over.clause, decisionDate)]) })
+        v.findings.push({ ref: r.ref, status: 'superseded', by: over.rule, circumstance: r.circumstance, clauses: clausesAt([r.clauses[0], clauseOn(rules.catalog, over.clause, decisionDate)]) })
       }
     } else if (r.status === 'undetermined') v.undetermined.push(r)
     else if (r.status === 'not-triggered') v.notTriggered.push(r)
@@ -100,5 +100,5 @@ export async function decide (rules: LoadedRules, req: EvaluationRequest, ctx: D
     gather(v, results, rules, decisionDate)
   }
   const classification = classify({ req, triggered: v.triggered, undetermined: v.undetermined, catalog: rules.catalog, decisionDate })
-  return { rulesRevision: rules.revision, decisionDate, explain, ...v, classification }
+  return { rulesRevision: rules.revision, decisionDate, explain, triggered: v.triggered, undetermined: v.undetermined, findings: v.findings, notTriggered: v.notTriggered, classification }
 }

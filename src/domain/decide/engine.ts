@@ -12,36 +12,62 @@
  */
 import { Engine, Almanac, Fact, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Rule, Condition } from '../../schemas/rules-data.js'
+import type { Bilingual } from '../../schemas/common.js'
 import { foldCondition } from '../rules/walk.js'
 import { read, type Tri, type EvaluatedCondition } from './conditions.js'
 
 type EngineCondition = Record<string, unknown>
 
-/** The authored conditions as json-rules-engine conditions (a reference stays a reference). */
-function engineConditions (c: Condition): EngineCondition {
+/** The rule authors' wordings of leaf conditions, by the key a leaf carries through the engine as `describedBy`. */
+export type Descriptions = ReadonlyMap<string, Bilingual>
+
+/**
+ * The authored conditions as json-rules-engine conditions (a reference stays a reference). A leaf's
+ * description is not an engine key: the leaf carries a short key to it instead, since json-rules-engine
+ * deep-copies every rule's conditions into its result on every run, and the description objects were
+ * a third of what it copied.
+ */
+function engineConditions (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
   return foldCondition<Condition, EngineCondition>(c, {
-    // The description is not an engine key; json-rules-engine keeps it on the condition, so that
-    // explanations can quote the rule author's wording.
-    leaf: (l) => { const { fact, operator, value, description } = l as Extract<Condition, { fact: string }>; return description === undefined ? { fact, operator, value } : { fact, operator, value, description } },
+    leaf: (l) => {
+      const { fact, operator, value, description } = l as Extract<Condition, { fact: string }>
+      return description === undefined ? { fact, operator, value } : { fact, operator, value, describedBy: describe(description) }
+    },
     all: (all) => ({ all }),
     any: (any) => ({ any }),
     not: (not) => ({ not }),
-    ref: (condition) => ({ condition })
+    ref: (condition) => ({ condition }),
+    pointers: false
   })
 }
 
 /** json-rules-engine wants a boolean operator (or a reference) on top. */
-function topLevel (c: Condition): EngineCondition {
-  const e = engineConditions(c)
+function topLevel (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
+  const e = engineConditions(c, describe)
   return 'fact' in e ? { all: [e] } : e
+}
+
+/**
+ * The name of an auxiliary engine rule, made once per rule and part: outcomes are looked up by name on
+ * every request, and a name built afresh would have to be hashed afresh each time.
+ */
+function names (kind: string): (ruleId: string, id: string) => string {
+  const byRule = new Map<string, Map<string, string>>()
+  return (ruleId, id) => {
+    let ids = byRule.get(ruleId)
+    if (ids === undefined) byRule.set(ruleId, ids = new Map())
+    let name = ids.get(id)
+    if (name === undefined) ids.set(id, name = `${ruleId}#${kind}:${id}`)
+    return name
+  }
 }
 
 export const key = {
   rule: (ruleId: string) => ruleId,
-  indicator: (ruleId: string, id: string) => `${ruleId}#indicator:${id}`,
-  note: (ruleId: string, id: string) => `${ruleId}#note:${id}`,
-  version: (ruleId: string, version: string) => `${ruleId}#version:${version}`,
-  adjustment: (ruleId: string, id: string) => `${ruleId}#adjustment:${id}`
+  indicator: names('indicator'),
+  note: names('note'),
+  version: names('version'),
+  adjustment: names('adjustment')
 }
 
 /**
@@ -61,30 +87,54 @@ export function engineRules (rule: Rule, at: string): Array<{ name: string, cond
 }
 
 export interface RuleSetEngines {
-  /** Every rule's elements. */
+  /** Every rule's elements, one engine rule per rule. */
   elements: Engine
-  /** Rule id → the engine of the rule's auxiliary engine rules (absent: the rule has none). */
+  /** Rule id → an engine with one rule, `all` of the rule's auxiliary conditions (absent: it has none). */
   auxiliary: ReadonlyMap<string, Engine>
+  /** The name of a combined auxiliary engine rule → the engine rule names of its parts, in order. */
+  parts: ReadonlyMap<string, string[]>
+  descriptions: Descriptions
 }
 
 const containsAny = (factValue: unknown, values: unknown) =>
   Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v))
 
-function newEngine (rules: Array<{ name: string, conditions: Condition }>, shared: ReadonlyMap<string, Condition>): Engine {
+function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>, shared: ReadonlyMap<string, Condition>, describe: (d: Bilingual) => string): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true })
   engine.addOperator('containsAny', containsAny)
-  for (const [name, c] of shared) engine.setCondition(name, topLevel(c) as never)
-  for (const r of rules) engine.addRule({ name: r.name, conditions: topLevel(r.conditions) as never, event: { type: r.name } })
+  for (const [name, c] of shared) engine.setCondition(name, topLevel(c, describe) as never)
+  for (const r of rules) engine.addRule({ name: r.name, conditions: r.conditions as never, event: { type: r.name } })
   return engine
 }
 
+/**
+ * A rule's auxiliary conditions are one engine rule, `all` of them in order: json-rules-engine
+ * evaluates every child of an `all` (they share a priority) and its result tree keeps each child's
+ * result, so each part is read on its own; one engine rule costs one result and one set of events
+ * instead of one per part. Each part keeps the shape it has as an engine rule of its own.
+ */
 export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Condition>): RuleSetEngines {
   const auxiliary = new Map<string, Engine>()
+  const parts = new Map<string, string[]>()
+  const keys = new Map<Bilingual, string>()
+  const descriptions = new Map<string, Bilingual>()
+  const describe = (d: Bilingual): string => {
+    let k = keys.get(d)
+    if (k === undefined) {
+      keys.set(d, k = `d${keys.size}`)
+      descriptions.set(k, d)
+    }
+    return k
+  }
   set.rules.forEach((rule, i) => {
     const [, ...aux] = engineRules(rule, `/rules/${i}`)
-    if (aux.length > 0) auxiliary.set(rule.id, newEngine(aux, shared))
+    if (aux.length === 0) return
+    const name = `${rule.id}#auxiliary`
+    parts.set(name, aux.map((a) => a.name))
+    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => topLevel(a.conditions, describe)) } }], shared, describe))
   })
-  return { elements: newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: r.conditions })), shared), auxiliary }
+  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, describe) })), shared, describe)
+  return { elements, auxiliary, parts, descriptions }
 }
 
 export interface Outcome {
@@ -100,11 +150,12 @@ export function almanacFor (facts: Record<string, unknown>): Almanac {
 }
 
 /**
- * Runs engines on one almanac, all at once, and adds each engine rule's three-valued outcome by name.
+ * Runs engines on one almanac, all at once, and adds each engine rule's three-valued outcome by name
+ * (each part's, for a combined auxiliary rule).
  * json-rules-engine keeps a run's status on the engine: two runs of one engine at the same time could
  * skip rules, so a run that answers for fewer rules than it holds is an error, not a quiet "false".
  */
-export async function runOn (almanac: Almanac, engines: Engine[], out: Map<string, Outcome>): Promise<void> {
+export async function runOn (almanac: Almanac, engines: Engine[], parts: ReadonlyMap<string, string[]>, out: Map<string, Outcome>): Promise<void> {
   // getResults is in json-rules-engine's Almanac, not in its type declarations.
   const results = (almanac as unknown as { getResults: () => Array<RuleResult & { name: string }> }).getResults()
   const before = results.length
@@ -113,13 +164,15 @@ export async function runOn (almanac: Almanac, engines: Engine[], out: Map<strin
   if (results.length - before !== expected) throw new Error(`json-rules-engine answered for ${results.length - before} of ${expected} rules`)
   for (let i = before; i < results.length; i++) {
     const conditions = results[i].conditions as unknown as EvaluatedCondition
-    out.set(results[i].name, { value: read(conditions).value, conditions })
+    const names = parts.get(results[i].name)
+    if (names === undefined) out.set(results[i].name, { value: read(conditions).value, conditions })
+    else names.forEach((name, j) => out.set(name, { value: read(conditions.all![j]).value, conditions: conditions.all![j] }))
   }
 }
 
 /** Every engine rule of a rule set (elements and all auxiliary rules) on one fact map, by name. */
 export async function runAll (engines: RuleSetEngines, facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>()
-  await runOn(almanacFor(facts), [engines.elements, ...engines.auxiliary.values()], out)
+  await runOn(almanacFor(facts), [engines.elements, ...engines.auxiliary.values()], engines.parts, out)
   return out
 }

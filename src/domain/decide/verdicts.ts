@@ -53,7 +53,8 @@ export type UndeterminedReason = 'conduct-end-unknown' | 'elements' | 'later-ver
 
 export type FindingStatus = 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version'
 
-export interface Triggered extends RuleRef {
+export interface Triggered {
+  ref: RuleRef
   status: 'triggered'
   versions: Versions
   /** The temporal clause, where the two versions differ. */
@@ -73,21 +74,24 @@ export interface Triggered extends RuleRef {
   yieldsTo: Array<{ rule: string, clause: string }>
 }
 
-export interface Superseded extends RuleRef {
+export interface Superseded {
+  ref: RuleRef
   status: 'superseded'
   by: string
   circumstance: CircumstanceVerdict
   clauses: ClauseAt[]
 }
 
-export interface Undetermined extends RuleRef {
+export interface Undetermined {
+  ref: RuleRef
   status: 'undetermined'
   reason: UndeterminedReason
   /** JSON pointers of the facts to establish. */
   missing: string[]
 }
 
-export interface Finding extends RuleRef {
+export interface Finding {
+  ref: RuleRef
   status: FindingStatus
   /** What the explanation names: the end of the conduct, the versions compared, the clause applied. */
   conductEnded?: string
@@ -99,7 +103,8 @@ export interface Finding extends RuleRef {
   clauses: ClauseAt[]
 }
 
-export interface NotTriggered extends RuleRef {
+export interface NotTriggered {
+  ref: RuleRef
   status: 'not-triggered'
   /** The leaves that rule the rule out (only with explain: full). */
   failed?: Leaf[]

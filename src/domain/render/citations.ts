@@ -15,9 +15,11 @@ import { text } from './text.js'
 const RENDERED = new WeakMap<Catalog, Map<string, Citation>>()
 
 function build (catalog: Catalog, at: ClauseAt, lang: Lang): Citation {
+  // cite gives a fresh copy, so its texts can be replaced here.
   const c = cite(catalog, at.clause, at.version) as Citation
-  const summary = text(c.summary, lang)
-  return at.role === undefined ? { ...c, summary } : { ...c, role: text(at.role, lang), summary }
+  c.summary = text(c.summary, lang)
+  if (at.role !== undefined) c.role = text(at.role, lang)
+  return c
 }
 
 export function citation (catalog: Catalog, at: ClauseAt, lang: Lang): Citation {

@@ -29,6 +29,18 @@ function explanation (s: StepVerdict) {
   }))
 }
 
+type Adjustment = Classification['adjustments'][number]
+
+function adjustment (s: StepVerdict, rules: LoadedRules, lang: Lang): Adjustment {
+  const out: Adjustment = { step: s.code, from: s.from, to: s.to, explanation: text(explanation(s), lang), citations: citations(rules.catalog, s.clauses, lang) }
+  if (s.ruleId !== undefined) {
+    out.ruleId = s.ruleId
+    out.conductIndex = s.conductIndex
+  }
+  if (s.assumption) out.assumption = text(say((m) => m.assumption), lang)
+  return out
+}
+
 export function classification (c: ClassificationVerdict, rules: LoadedRules, lang: Lang): Classification {
   const { catalog } = rules
   const referral = c.referral === null
@@ -44,15 +56,7 @@ export function classification (c: ClassificationVerdict, rules: LoadedRules, la
     sanctionRange: c.range,
     recommended: c.recommended,
     basis: c.basis,
-    adjustments: c.steps.map((s) => ({
-      step: s.code,
-      ...(s.ruleId === undefined ? {} : { ruleId: s.ruleId, conductIndex: s.conductIndex }),
-      from: s.from,
-      to: s.to,
-      explanation: text(explanation(s), lang),
-      citations: citations(catalog, s.clauses, lang),
-      ...(s.assumption ? { assumption: text(say((m) => m.assumption), lang) } : {})
-    })),
+    adjustments: c.steps.map((s) => adjustment(s, rules, lang)),
     referral,
     missing: c.missing,
     explanation: text(said, lang)

@@ -24,7 +24,7 @@ export interface RenderOptions {
 
 export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
   const ctx: RenderContext = { rules: o.rules, lang: o.lang, explain: v.explain }
-  return {
+  const response: EvaluationResponse = {
     decisionId: o.decisionId,
     rulesRevision: v.rulesRevision,
     evaluatedAt: o.evaluatedAt,
@@ -33,7 +33,6 @@ export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
     triggered: v.triggered.map((t) => triggered(t, ctx)),
     undetermined: v.undetermined.map((u) => undetermined(u, ctx)),
     findings: v.findings.map((f) => finding(f, ctx)),
-    ...(v.explain === 'full' ? { notTriggered: v.notTriggered.map((n) => notTriggered(n, ctx)) } : {}),
     classification: classification(v.classification, o.rules, o.lang),
     provenance: {
       serviceVersion: SERVICE_VERSION,
@@ -44,4 +43,6 @@ export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
     },
     disclaimer: text(say((m) => m.disclaimer), o.lang)
   }
+  if (v.explain === 'full') response.notTriggered = v.notTriggered.map((n) => notTriggered(n, ctx))
+  return response
 }
