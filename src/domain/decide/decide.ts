@@ -50,7 +50,7 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
  * Every engine rule's outcome for one conduct item: the element engines of its rule sets, then the
  * auxiliary engines of the rules whose elements are not false.
  */
-async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
+export async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
   const almanac = almanacFor(facts)
   const out = new Map<string, Outcome>()
   const parts = sets.length === 1 ? sets[0].engines.parts : new Map(sets.flatMap((s) => [...s.engines.parts]))

@@ -4,25 +4,25 @@ import type { Classification as ClassificationSchema } from '../../schemas/evalu
 import type { Static } from '@sinclair/typebox'
 import type { ClassificationVerdict, StepVerdict } from '../decide/verdicts.js'
 import type { LoadedRules } from '../rules/load.js'
-import { say, type Messages } from './messages/index.js'
+import { say, SANCTION_NAMES, EXEMPTION, CIRCUMSTANCE_CODE_NAMES, type Messages } from './messages/index.js'
 import { text } from './text.js'
 import { citations } from './citations.js'
 
 type Classification = Static<typeof ClassificationSchema>
 
-const proposal = (m: Messages, p: StepVerdict['to']) => p === null ? m.exemption : m.sanction[p]
+const proposal = (p: StepVerdict['to'], l: Lang) => (p === null ? EXEMPTION : SANCTION_NAMES[p])[l]
 
 function explanation (s: StepVerdict) {
-  const codes = (m: Messages, xs: string[] | undefined) => m.list((xs ?? []).map((c) => m.circumstanceCode[c]))
-  return say((m) => m.step[s.code]({
+  const codes = (m: Messages, l: Lang, xs: string[] | undefined) => m.list((xs ?? []).map((c) => CIRCUMSTANCE_CODE_NAMES[c][l]))
+  return say((m, l) => m.step[s.code]({
     ruleId: s.ruleId ?? '',
-    from: proposal(m, s.from),
-    to: proposal(m, s.to),
-    min: s.range === undefined ? '' : m.sanction[s.range.min],
-    max: s.range === undefined ? '' : m.sanction[s.range.max],
-    mitigating: codes(m, s.mitigating),
-    aggravating: codes(m, s.aggravating),
-    ignored: codes(m, s.ignored),
+    from: proposal(s.from, l),
+    to: proposal(s.to, l),
+    min: s.range === undefined ? '' : SANCTION_NAMES[s.range.min][l],
+    max: s.range === undefined ? '' : SANCTION_NAMES[s.range.max][l],
+    mitigating: codes(m, l, s.mitigating),
+    aggravating: codes(m, l, s.aggravating),
+    ignored: codes(m, l, s.ignored),
     leader: s.leader === true,
     statutory: s.statutory === true,
     count: s.count ?? 0
@@ -49,7 +49,7 @@ export function classification (c: ClassificationVerdict, rules: LoadedRules, la
   const range = c.range
   const said = range === null
     ? say((m) => c.status === 'undetermined' ? m.classification.undetermined : m.classification.noSanction)
-    : say((m) => m.classification.proposed({ min: m.sanction[range.min], max: m.sanction[range.max], recommended: proposal(m, c.recommended), provisional: c.provisional }))
+    : say((m, l) => m.classification.proposed({ min: SANCTION_NAMES[range.min][l], max: SANCTION_NAMES[range.max][l], recommended: proposal(c.recommended, l), provisional: c.provisional }))
   return {
     status: c.status,
     provisional: c.provisional,

@@ -9,7 +9,7 @@ import type { TriggeredRule, ExplainLevel, Citation, NonSanctionFinding } from '
 import type { LoadedRules } from '../rules/load.js'
 import { firstInForce } from '../rules/catalog.js'
 import type { Leaf, CircumstanceVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined } from '../decide/verdicts.js'
-import { say } from './messages/index.js'
+import { say, SANCTION_NAMES, CIRCUMSTANCE_NAMES } from './messages/index.js'
 import type { VersionWords } from './messages/types.js'
 import { text } from './text.js'
 import { citation, citations } from './citations.js'
@@ -40,7 +40,7 @@ function refOf (r: RuleRef, rule: Rule, lang: Lang): { ruleId: string, ruleSet: 
 
 function circumstance (c: CircumstanceVerdict, rule: Rule, r: RuleRef, ctx: RenderContext) {
   const lang = ctx.lang
-  if (c.source === 'stated') return { tier: c.tier, source: c.source, explanation: text(say((m) => m.stated(m.circumstance[c.tier])), lang) }
+  if (c.source === 'stated') return { tier: c.tier, source: c.source, explanation: text(say((m, l) => m.stated(CIRCUMSTANCE_NAMES[c.tier][l])), lang) }
   if (c.source === 'default') return { tier: c.tier, source: c.source, explanation: text(say((m) => m.byDefault), lang) }
   const inf = rule.circumstance!
   const { source, inference, note } = inf.provenance
@@ -50,7 +50,7 @@ function circumstance (c: CircumstanceVerdict, rule: Rule, r: RuleRef, ctx: Rend
     indicators: c.indicators.map((i) => ({ id: i.id, title: text(inf.indicators.find((x) => x.id === i.id)!.title, lang), facts: factsOf(ctx, r, i.leaves) })),
     minIndicators: c.minIndicators,
     provenance: note === undefined ? { source, inference } : { source, inference, note: text(note, lang) },
-    explanation: text(say((m) => m.inferred({ target: m.circumstance[c.target], met: c.indicators.length, min: c.minIndicators, reached: c.reached })), lang)
+    explanation: text(say((m, l) => m.inferred({ target: CIRCUMSTANCE_NAMES[c.target][l], met: c.indicators.length, min: c.minIndicators, reached: c.reached })), lang)
   }
 }
 
@@ -89,7 +89,7 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
 }
 
 function rangeNote (t: Triggered, primary: Citation, lang: Lang) {
-  return { id: 'range', text: text(say((m, l) => m.rangeNote({ min: m.sanction[t.range.min], max: m.sanction[t.range.max], label: l === 'zh' ? primary.label : primary.gloss })), lang) }
+  return { id: 'range', text: text(say((m, l) => m.rangeNote({ min: SANCTION_NAMES[t.range.min][l], max: SANCTION_NAMES[t.range.max][l], label: l === 'zh' ? primary.label : primary.gloss })), lang) }
 }
 
 export function undetermined (u: Undetermined, ctx: RenderContext) {

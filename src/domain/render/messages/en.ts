@@ -4,20 +4,6 @@ import type { Messages } from './types.js'
 const NOT_A_FINDING = 'This is not a finding of no violation.'
 
 export const en: Messages = {
-  sanction: { warning: 'warning', 'serious-warning': 'serious warning', 'removal-from-party-posts': 'removal from party posts', probation: 'party probation', expulsion: 'expulsion from the party' },
-  exemption: 'no sanction (exemption)',
-  circumstance: { 'relatively-minor': 'relatively minor circumstances', base: 'no qualifying circumstance', 'relatively-serious': 'relatively serious circumstances', serious: 'serious circumstances' },
-  circumstanceCode: {
-    'self-disclosure': 'self-disclosure',
-    'reporting-others': 'reporting others',
-    'recovering-losses': 'recovering losses',
-    'surrendering-proceeds': 'surrendering proceeds',
-    'cooperating-in-review': 'cooperating in the review',
-    'forcing-or-instigating-others': 'forcing or instigating others',
-    'refusing-to-surrender-proceeds': 'refusing to surrender proceeds',
-    'new-violation-after-sanction': 'a new intentional violation after a sanction',
-    'earlier-undisclosed-violation': 'earlier undisclosed violations'
-  },
   list: (items) => items.join(', '),
   stated: (tier) => `Stated by the case officer: ${tier}.`,
   byDefault: 'No circumstance is stated and this rule infers none: the article\'s entry tier applies. State a relatively serious or serious circumstance in statedCircumstances if established.',

@@ -1,9 +1,8 @@
 /**
  * The shape of a message table. There is one table per language (./zh.ts, ./en.ts), keyed by status,
  * reason and step; every sentence of an answer comes from one of them. Parameters arrive already in
- * the table's language (names of sanctions, version labels, the rule data's own texts).
+ * the table's language (names of codes from ./names.ts, version labels, the rule data's own texts).
  */
-import type { Circumstance, Sanction } from '../../../schemas/codes.js'
 import type { FindingStatus, UndeterminedReason, VersionReason, StepVerdict } from '../../decide/verdicts.js'
 
 /** The versions compared for one rule: the conduct's and the decision's, by code and by label. */
@@ -40,11 +39,6 @@ export interface StepWords {
 }
 
 export interface Messages {
-  sanction: Record<Sanction, string>
-  exemption: string
-  circumstance: Record<Circumstance, string>
-  /** Mitigating and aggravating circumstance codes of the facts schema. */
-  circumstanceCode: Record<string, string>
   list: (items: string[]) => string
   stated: (tier: string) => string
   byDefault: string

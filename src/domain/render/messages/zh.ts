@@ -4,20 +4,6 @@ import type { Messages } from './types.js'
 const NOT_A_FINDING = '这不是"不违纪"的结论。'
 
 export const zh: Messages = {
-  sanction: { warning: '警告', 'serious-warning': '严重警告', 'removal-from-party-posts': '撤销党内职务', probation: '留党察看', expulsion: '开除党籍' },
-  exemption: '免予处分',
-  circumstance: { 'relatively-minor': '情节较轻', base: '无情节限定', 'relatively-serious': '情节较重', serious: '情节严重' },
-  circumstanceCode: {
-    'self-disclosure': '主动交代',
-    'reporting-others': '检举他人',
-    'recovering-losses': '主动挽回损失',
-    'surrendering-proceeds': '主动上交违纪所得',
-    'cooperating-in-review': '配合审查、如实说明',
-    'forcing-or-instigating-others': '强迫、唆使他人违纪',
-    'refusing-to-surrender-proceeds': '拒不上交违纪所得',
-    'new-violation-after-sanction': '受处分后又故意违纪',
-    'earlier-undisclosed-violation': '受处分后发现此前未说明的违纪'
-  },
   list: (items) => items.join('、'),
   stated: (tier) => `办案人员认定：${tier}。`,
   byDefault: '未陈述情节，本规则也不推断情节：适用该条的起始档次；如认定情节较重或严重，请在 statedCircumstances 中陈述。',
