@@ -4,19 +4,14 @@
  */
 import type { Clause, Instrument } from '../../schemas/rules-data.js'
 import type { Bilingual } from '../../schemas/common.js'
-import { clauseVersion, versionInForce, type Catalog } from '../rules/catalog.js'
+import { clauseIn, versionInForce, type Catalog } from '../rules/catalog.js'
 import type { ClauseAt } from './verdicts.js'
 
-/**
- * A clause as it stood in one version, if it has that version. For a single-version instrument (the
- * 2002 notice) the version is its only one, whatever is asked.
- */
+/** A clause as it stood in one version (see clauseIn), if it has that version. */
 export function clauseAt (catalog: Catalog, clauseId: string, version: string | undefined, role?: Bilingual): ClauseAt | undefined {
-  const clause = catalog.clauses.get(clauseId) as Clause
-  const instrument = catalog.instruments.get(clause.instrument) as Instrument
-  const iv = instrument.versions.length === 1 ? instrument.versions[0] : instrument.versions.find((v) => v.version === version)
-  if (iv === undefined || clauseVersion(clause, iv.version) === undefined) return undefined
-  return role === undefined ? { clause: clauseId, instrument: instrument.id, version: iv.version } : { clause: clauseId, instrument: instrument.id, version: iv.version, role }
+  const found = clauseIn(catalog, clauseId, version)
+  if (found === undefined) return undefined
+  return role === undefined ? { clause: clauseId, instrument: found.instrument.id, version: found.iv.version } : { clause: clauseId, instrument: found.instrument.id, version: found.iv.version, role }
 }
 
 /** A clause in the version of its instrument in force on a date, if it has one then. */

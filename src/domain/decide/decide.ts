@@ -46,6 +46,15 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
   if (problems.length > 0) throw new FactsError(problems)
 }
 
+/** The parts of the combined auxiliary rules of a conduct type's rule sets, gathered once per list of sets. */
+const PARTS = new WeakMap<LoadedRuleSet[], ReadonlyMap<string, string[]>>()
+
+function partsOf (sets: LoadedRuleSet[]): ReadonlyMap<string, string[]> {
+  let parts = PARTS.get(sets)
+  if (parts === undefined) PARTS.set(sets, parts = new Map(sets.flatMap((s) => [...s.engines.parts])))
+  return parts
+}
+
 /**
  * Every engine rule's outcome for one conduct item: the element engines of its rule sets, then the
  * auxiliary engines of the rules whose elements are not false.
@@ -53,7 +62,7 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
 export async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
   const almanac = almanacFor(facts)
   const out = new Map<string, Outcome>()
-  const parts = sets.length === 1 ? sets[0].engines.parts : new Map(sets.flatMap((s) => [...s.engines.parts]))
+  const parts = partsOf(sets)
   await runOn(almanac, sets.map((s) => s.engines.elements), parts, out)
   const auxiliary = sets.flatMap((s) => s.set.rules.flatMap((r) => {
     const engine = s.engines.auxiliary.get(r.id)
