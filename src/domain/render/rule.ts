@@ -82,7 +82,7 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
   out.statutoryAdjustments = t.statutory.map((a) => ({ id: a.id, effect: a.effect, text: text(rule.adjustments!.find((x) => x.id === a.id)!.text, lang), citations: citations(catalog, a.clauses, lang) }))
   // explain: none gives the results without the facts they rest on and without notes.
   if (ctx.explain !== 'none') {
-    out.because = factsOf(ctx, t.ref, t.because ?? [])
+    out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
     out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
   }
   return out
@@ -132,6 +132,6 @@ function findingExplanation (f: Finding, ctx: RenderContext, rule: Rule): Biling
 
 export function notTriggered (n: NotTriggered, ctx: RenderContext) {
   const out = refOf(n.ref, ruleOf(ctx, n.ref.ruleId), ctx.lang) as ReturnType<typeof refOf> & { failed: ReturnType<typeof factsOf> }
-  out.failed = factsOf(ctx, n.ref, n.failed ?? [])
+  out.failed = factsOf(ctx, n.ref, n.failed as Leaf[]) // decided whenever the rules not triggered are listed
   return out
 }

@@ -33,8 +33,6 @@ export function citeAt (catalog: Catalog, clauseId: string, date: string, role?:
   return iv === undefined ? undefined : cite(catalog, clauseId, iv.version, role)
 }
 
-export const defined = <T>(x: T | undefined): x is T => x !== undefined
-
 /** An English gloss of a label: "Regulations … (2015 revision), Art 68, para 2, item (2)". */
 export function gloss (instrument: Instrument, iv: InstrumentVersion, cv: ClauseVersion): string {
   const edition = instrument.versions.length > 1 ? `${iv.version} revision` : iv.version

@@ -8,7 +8,9 @@ import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
 import { evaluate } from '../../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
-import { loadCases } from '../../helpers/cases.js'
+import { loadCases, referenceCase } from '../../helpers/cases.js'
+import { bundledFiles, writeRules } from '../../helpers/rules-dir.js'
+import { ASSOCIATION_SET } from '../../helpers/association-rules.js'
 
 const rules = await loadRules(BUNDLED_RULES_DIR)
 
@@ -42,4 +44,13 @@ t.test('every text in every response is localised, and provenance names every in
     }
   }
   t.ok(texts > 1000, 'the walk above saw the responses')
+})
+
+t.test('an inferred circumstance shows the note of its provenance, in the language asked', async (t) => {
+  const files = bundledFiles()
+  files[ASSOCIATION_SET].rules[0].circumstance.provenance.note = { zh: '推断依据的说明', en: 'A note on the inference' }
+  const noted = await loadRules(writeRules(t.testdir(), files))
+  const request = { ...(referenceCase().request as any), options: { decisionDate: '2018-01-29', lang: 'en' } }
+  const res = await evaluate(noted, request, { now: new Date('2026-11-28T00:00:00Z'), decisionId: 'd' })
+  t.same(res.triggered[0].circumstance.provenance?.note, { zh: '推断依据的说明', en: 'A note on the inference', text: 'A note on the inference' })
 })
