@@ -30,7 +30,7 @@ import {
   SERVER, BASELINE, RULES_DIR, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
   sampleRss, inProcessCosts, scaledRulesDir, stripVolatile, serviceNodeArgs
 } from './lib.mjs'
-import { inProcess } from './inprocess.mjs'
+import { inProcess, loadTimes } from './inprocess.mjs'
 
 const num = (name, def) => {
   const v = process.env[name]
