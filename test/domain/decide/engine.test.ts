@@ -12,15 +12,11 @@ import type { RuleSetFile, Condition } from '../../../src/schemas/rules-data.js'
 const leaf = (fact: string, operator: string, value: unknown, description?: { zh: string, en: string }) =>
   ({ fact, operator, value, ...(description === undefined ? {} : { description }) }) as Condition
 
+const named = (id: string, zh: string, en: string) => ({ id, title: { zh, en } })
 const set = {
-  id: 's',
-  title: { zh: '集', en: 'Set' },
-  description: { zh: '集', en: 'Set' },
-  conductType: 'informal-association',
+  ...named('s', '集', 'Set'), description: { zh: '集', en: 'Set' }, conductType: 'informal-association',
   rules: [{
-    id: 's.one',
-    title: { zh: '一', en: 'One' },
-    clause: 'ccp.association',
+    ...named('s.one', '一', 'One'), clause: 'ccp.association',
     conditions: { all: [{ condition: 'member' }, leaf('conduct.association.subjectRoles', 'containsAny', ['initiator', 'organiser'], { zh: '发起或组织', en: 'initiator or organiser' })] },
     circumstance: {
       circumstance: 'serious',
@@ -31,9 +27,7 @@ const set = {
     notes: [{ id: 'n', when: { not: leaf('conduct.association.registered', 'equal', true) }, text: { zh: '注', en: 'Note' } }],
     provenance: { source: 'test', inference: false }
   }, {
-    id: 's.two',
-    title: { zh: '二', en: 'Two' },
-    clause: 'ccp.association',
+    ...named('s.two', '二', 'Two'), clause: 'ccp.association',
     conditions: leaf('subject.leadingCadre', 'equal', true),
     provenance: { source: 'test', inference: false }
   }]
