@@ -20,7 +20,7 @@ import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
 import healthRoutes from './routes/health.js'
-import type { LoadedRules, Evaluator } from './domain/rules/load.js'
+import type { LoadedRules } from './domain/rules/load.js'
 import { DEFAULT_CONFIG, type Config } from './config.js'
 import { sharedSchemas } from './schemas/registry.js'
 
@@ -36,8 +36,6 @@ export interface AppOptions {
   config?: Partial<Config>
   /** Already loaded rules (tests pass fixtures); reload then reads config.RULES_DIR. */
   rules?: LoadedRules
-  /** compiled or json-rules-engine; default config.RULES_EVALUATOR. */
-  evaluator?: Evaluator
   logger?: FastifyServerOptions['logger']
   /** Authentication: API keys, or open (local use). Default: open, for tests and embedding. */
   auth?: AuthOptions
@@ -75,7 +73,7 @@ export function buildApp (options: AppOptions = {}) {
   app.register(limits, config)
   app.register(auth, options.auth ?? { mode: 'open' })
   app.register(openapi, { schemas })
-  app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules, evaluator: options.evaluator ?? config.RULES_EVALUATOR })
+  app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules })
   app.register(docs)
   app.register(evaluationRoutes, { batchLimit: config.BATCH_LIMIT, batchBodyLimit: config.BATCH_BODY_LIMIT })
   app.register(rulesetRoutes)

@@ -17,7 +17,6 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Address to bind (the image sets 0.0.0.0).' }),
   LOG_LEVEL: StringEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   RULES_DIR: Type.String({ minLength: 1, default: BUNDLED_RULES_DIR }),
-  RULES_EVALUATOR: StringEnum(['compiled', 'json-rules-engine'] as const, { default: 'compiled', description: 'compiled: the synchronous evaluator of the same rules; json-rules-engine: the engine of record (same answers, slower).' }),
   API_KEYS: Type.String({ default: '', description: 'client:scope[+scope]:secret, comma-separated; the secret is the key or sha256:<hex>.' }),
   API_KEYS_FILE: Type.String({ default: '', description: 'A file with one key per line, same format (e.g. a mounted Secret).' }),
   ALLOW_UNAUTHENTICATED: Type.Boolean({ default: false, description: 'Run open when no keys are configured (local use only; logged at start-up).' }),

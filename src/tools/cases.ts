@@ -8,7 +8,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
 import type { LoadedRules } from '../domain/rules/load.js'
-import { evaluate } from '../domain/decide/evaluate.js'
+import { evaluate } from '../domain/evaluate.js'
 import { FactsError } from '../errors.js'
 import { errorMessage } from '../schemas/string-enum.js'
 

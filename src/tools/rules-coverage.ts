@@ -17,7 +17,7 @@ import { foldCondition, leavesOf } from '../domain/rules/walk.js'
 import { expandReferences } from '../domain/rules/shared-conditions.js'
 import { loadRules, type LoadedRules, type LoadedRuleSet } from '../domain/rules/load.js'
 import { RulesLoadError } from '../errors.js'
-import { runEngine, engineRules } from '../domain/decide/engine.js'
+import { runAll, engineRules } from '../domain/decide/engine.js'
 import { tri, type EvaluatedCondition } from '../domain/decide/conditions.js'
 import { flattenFacts } from '../domain/rules/vocabulary.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
@@ -124,7 +124,7 @@ function listCase (rc: RuleCoverage, c: GoldenCase, types: ReadonlySet<number>, 
 }
 
 async function leafResults (set: LoadedRuleSet, facts: Record<string, unknown>, shared: LoadedRules['sharedConditions'], leafIndex: Map<string, LeafCoverage>, seen: Map<LeafCoverage, Set<string>>): Promise<void> {
-  const outcomes = await runEngine(set.engine, facts)
+  const outcomes = await runAll(set.engines, facts)
   set.set.rules.forEach((rule, i) => {
     for (const t of engineRules(rule, `/rules/${i}`)) {
       walk(expandReferences(t.conditions, shared), t.pointer, (pointer, _leaf, r) => {

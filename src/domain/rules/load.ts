@@ -12,13 +12,12 @@ import { readFile, readdir } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
-import type { Engine } from 'json-rules-engine'
 import { CatalogFile, ConditionsFile, RuleSetFile, type Condition, type Rule } from '../../schemas/rules-data.js'
 import type { Catalog } from './catalog.js'
 import { buildCatalog } from './load-catalog.js'
 import { checkSetIds, checkRuleSet, checkTrees, staticProblems } from './cross-check.js'
 import { CONDITIONS_FILE, sharedConditionProblems, unusedProblems } from './shared-conditions.js'
-import { compileEngine, type CompiledRuleSet } from '../decide/engine.js'
+import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
 import { errorMessage } from '../../schemas/string-enum.js'
@@ -26,17 +25,13 @@ import { errorMessage } from '../../schemas/string-enum.js'
 export interface LoadedRuleSet {
   file: string
   set: RuleSetFile
-  engine: Engine
-  compiled: CompiledRuleSet['compiled']
+  /** json-rules-engine engines of the set's rules (src/domain/decide/engine.ts). */
+  engines: RuleSetEngines
   rules: Map<string, Rule>
 }
 
-export type Evaluator = 'compiled' | 'json-rules-engine'
-
 export interface LoadedRules {
   revision: string
-  /** Which evaluator runs the engine rules: the compiled one, or json-rules-engine itself. */
-  evaluator: Evaluator
   catalog: Catalog
   /** Named shared conditions (rules/conditions.json), by name; rules refer to them as { condition: name }. */
   sharedConditions: ReadonlyMap<string, Condition>
@@ -118,7 +113,7 @@ async function sharedConditions (root: string, problems: RulesProblem[]): Promis
   return { parsed: p === undefined ? [] : [p], shared }
 }
 
-export async function loadRules (root: string, evaluator: Evaluator = 'compiled'): Promise<LoadedRules> {
+export async function loadRules (root: string): Promise<LoadedRules> {
   const problems: RulesProblem[] = []
   const catalogFiles = await jsonFiles(join(root, 'catalog'))
   const setFiles = await jsonFiles(join(root, 'rulesets'))
@@ -150,7 +145,7 @@ export async function loadRules (root: string, evaluator: Evaluator = 'compiled'
   problems.push(...unusedProblems(shared, used))
   if (problems.length > 0) throw new RulesLoadError(problems)
   const revision = revisionOf([...catalogParsed, ...conditionsParsed, ...setsParsed])
-  return { revision, evaluator, catalog, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }
+  return { revision, catalog, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }
 }
 
 /** The engines of rule sets that passed every check, and the indexes by set id, rule id and conduct type. */
@@ -159,7 +154,7 @@ function compileAll (sets: Array<{ file: string, set: RuleSetFile }>, shared: Re
   const ruleIndex = new Map<string, LoadedRuleSet>()
   const byConductType = new Map<string, LoadedRuleSet[]>(CONDUCT_TYPES.map((type) => [type, []]))
   for (const { file, set } of sets) {
-    const loaded: LoadedRuleSet = { file, set, ...compileEngine(set, shared), rules: new Map(set.rules.map((r) => [r.id, r])) }
+    const loaded: LoadedRuleSet = { file, set, engines: compileEngines(set, shared), rules: new Map(set.rules.map((r) => [r.id, r])) }
     ruleSets.set(set.id, loaded)
     for (const r of set.rules) ruleIndex.set(r.id, loaded)
     byConductType.get(set.conductType)?.push(loaded)

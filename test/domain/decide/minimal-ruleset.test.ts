@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { describeRuleSet } from '../../../src/domain/render/describe.js'
 import { bundledFiles, writeRules } from '../../helpers/rules-dir.js'
 import { referenceCase } from '../../helpers/cases.js'

@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { loadRules, type LoadedRules } from '../../../src/domain/rules/load.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
 
 const version = (v: string, article: number, sanctions: string[], circumstance = 'base') =>

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
 import { RulesLoadError } from '../../../src/errors.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
 import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
 import { referenceCase } from '../../helpers/cases.js'

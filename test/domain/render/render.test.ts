@@ -1,17 +1,16 @@
 /**
- * The localising walk is compiled from the response schema and visits only where texts and citations
- * can be. These tests check it against a walk of everything: on every golden case, in both languages,
- * every { zh, en } text anywhere in the response has its `text`, and provenance names exactly the
- * instruments and versions of the citations found anywhere in it.
+ * Render builds every text with its `text` and takes provenance from the verdicts. These tests check
+ * both against a walk of everything: on every golden case, in both languages, every { zh, en } text
+ * anywhere in the response has its `text`, and provenance names exactly the instruments and versions
+ * of the citations found anywhere in it.
  */
 import t from 'tap'
-import { Type } from '@sinclair/typebox'
 import { loadRules } from '../../../src/domain/rules/load.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
-import { compileLocaliser } from '../../../src/domain/render/language.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
-import { Text, ref } from '../../../src/schemas/common.js'
-import { loadCases } from '../../helpers/cases.js'
+import { loadCases, referenceCase } from '../../helpers/cases.js'
+import { bundledFiles, writeRules } from '../../helpers/rules-dir.js'
+import { ASSOCIATION_SET } from '../../helpers/association-rules.js'
 
 const rules = await loadRules(BUNDLED_RULES_DIR)
 
@@ -47,15 +46,11 @@ t.test('every text in every response is localised, and provenance names every in
   t.ok(texts > 1000, 'the walk above saw the responses')
 })
 
-t.test('compileLocaliser on small schemas', async (t) => {
-  const byId = new Map([['Text', Text]])
-  t.equal(compileLocaliser(Type.Object({ n: Type.Number(), s: Type.Array(Type.String()) }), byId), undefined, 'nothing to localise: no walk')
-  const walk = compileLocaliser(Type.Object({ a: Type.Union([ref(Text), Type.Null()]), b: Type.Optional(Type.Array(ref(Text))) }), byId)!
-  const value = { a: null, b: [{ zh: '甲', en: 'A' }] }
-  const state = { lang: 'en' as const, cited: new Map() }
-  t.same(walk(value, state), { a: null, b: [{ zh: '甲', en: 'A', text: 'A' }] })
-  t.same(walk({ a: { zh: '乙', en: 'B' } }, { ...state, lang: 'zh' }), { a: { zh: '乙', en: 'B', text: '乙' } }, 'an absent optional property stays absent')
-  t.throws(() => compileLocaliser(Type.Union([Type.Object({ x: ref(Text) }), Type.Object({ y: ref(Text) })]), byId), /union/, 'a union it could not tell apart is refused')
-  const loop = new Map<string, any>([['Text', Text], ['Loop', Type.Object({ t: ref(Text), next: Type.Optional(Type.Ref('Loop')) }, { $id: 'Loop' })]])
-  t.throws(() => compileLocaliser(Type.Ref('Loop'), loop), /recursive/, 'a recursive schema is refused')
+t.test('an inferred circumstance whose provenance has no note shows none', async (t) => {
+  const files = bundledFiles()
+  delete files[ASSOCIATION_SET].rules[0].circumstance.provenance.note
+  const plain = await loadRules(writeRules(t.testdir(), files))
+  const request = { ...(referenceCase().request as any), options: { decisionDate: '2018-01-29', lang: 'en' } }
+  const res = await evaluate(plain, request, { now: new Date('2026-11-28T00:00:00Z'), decisionId: 'd' })
+  t.strictSame(res.triggered[0].circumstance.provenance, { source: files[ASSOCIATION_SET].rules[0].circumstance.provenance.source, inference: true })
 })
