@@ -46,7 +46,7 @@ function zhList (items: string[]): string {
 /** "a", "a or b", "a, b or c"; semicolons when an item has its own commas or "or" ("a and b; or c or d"). */
 function enList (items: string[], word: 'or' | 'and'): string {
   if (items.length === 1) return items[0]
-  const nested = items.some((s) => s.includes(',') || s.includes(' or '))
+  const nested = items.some((s) => /, | or /.test(s))
   const last = nested ? `; ${word} ` : ` ${word} `
   return `${items.slice(0, -1).join(nested ? '; ' : ', ')}${last}${items[items.length - 1]}`
 }
@@ -111,11 +111,20 @@ function setText (operator: string, { name, labels }: Parts): Label | undefined 
   return undefined
 }
 
-/** Any other pairing (none in the bundled rules): the operator's own words between labels. */
-function plainText (operator: string, { name, labels }: Parts): Label {
+const YES_NO: Record<string, Label> = { true: { zh: '是', en: 'yes' }, false: { zh: '否', en: 'no' } }
+/** A list's name is plural in English ("the subject’s roles … are"). */
+const plural = (en: string) => en.replace(/^is\b/, 'are').replace(/^includes/, 'include').replace(/^does not/, 'do not')
+
+/**
+ * Any other pairing (none in the bundled rules, and none that json-rules-engine can make true, e.g.
+ * `contains` on a single value): the operator's own words between the labels, so it still reads.
+ */
+function plainText (kind: FactKind, operator: string, { name, labels }: Parts, values: unknown[]): Label {
   // The Condition schema admits only these operators, so every operator has its words.
   const op = OPERATORS[operator]
-  return { zh: `${name.zh}${op.zh}${zhOf(labels)}`, en: `${name.en} ${op.en} ${enList(labels.map((l) => l.en), 'and')}` }
+  const shown = kind === 'boolean' ? values.map((v, i) => YES_NO[String(v)] ?? labels[i]) : labels
+  const verb = kind === 'enum-array' ? plural(op.en) : op.en
+  return { zh: `${name.zh}${op.zh}${zhOf(shown)}`, en: `${name.en} ${verb} ${enList(shown.map((l) => l.en), 'and')}` }
 }
 
 export function conditionText (leaf: ConditionLeaf): Label {
@@ -128,5 +137,5 @@ export function conditionText (leaf: ConditionLeaf): Label {
   const text = kind === 'boolean'
     ? booleanText(fact, operator, values)
     : kind === 'enum-array' ? setText(operator, parts) : scalarText(kind, operator, parts)
-  return text ?? plainText(operator, parts)
+  return text ?? plainText(kind, operator, parts, values)
 }
