@@ -39,7 +39,7 @@ export const Association = Type.Object({
     label('有组织架构（群主、负责人、助手等）', 'it has an organising structure (owner, officers, assistants)'),
     label('没有组织架构', 'it has no organising structure'),
     { description: 'Has an organising structure: an owner, officers or named assistants, regular activities.' })),
-  memberCount: Type.Optional(count(label('成员人数', 'the number of members'), label('人', ''), { minimum: 0, maximum: 1000000 })),
+  memberCount: Type.Optional(count(label('成员人数', 'the number of members'), label('人', ''), { minimum: 0, maximum: 1000000, description: 'How many members it has.' })),
   composition: Type.Optional(setOf(label('成员构成', 'the main groups among its members'), {
     officials: label('公职人员', 'officials'),
     businesspeople: label('商人、企业主', 'businesspeople'),
@@ -56,7 +56,7 @@ export const Association = Type.Object({
   }, 'What the subject is in it: initiator (发起人), organiser, group-owner (群主), office-holder (e.g. 秘书长), member. Empty: not part of it.')),
   officeTitle: Type.Optional(Type.String({ maxLength: 50, description: 'The office the subject holds, in words, e.g. 秘书长.', [LABEL]: label('本人所任职务', 'the office the subject holds') })),
   offlineGatherings: Type.Optional(Type.Object({
-    count: Type.Optional(count(label('线下聚会次数', 'the number of offline gatherings'), label('次', ''), { minimum: 0, maximum: 100000 })),
+    count: Type.Optional(count(label('线下聚会次数', 'the number of offline gatherings'), label('次', ''), { minimum: 0, maximum: 100000, description: 'How many offline gatherings were held.' })),
     regularised: Type.Optional(yesNo(label('线下聚会是否定期举行', 'offline gatherings on a fixed rhythm'),
       label('定期举行线下聚会', 'it holds offline gatherings on a fixed rhythm'),
       label('未定期举行线下聚会', 'it holds no offline gatherings on a fixed rhythm'),

@@ -24,7 +24,7 @@ export const Benefit = Type.Object({
     money: label('钱款', 'money'),
     housing: label('住房', 'housing'),
     car: label('车辆', 'car')
-  })),
+  }, { description: 'What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).' })),
   counterpart: Type.Optional(oneOf(label('对方', 'who is on the other side'), {
     'managed-or-served': label('管理和服务对象', 'someone the subject manages or serves'),
     subordinate: label('下属', 'a subordinate'),
@@ -33,7 +33,7 @@ export const Benefit = Type.Object({
     'relative-or-friend': label('亲友', 'a relative or friend'),
     other: label('其他人', 'someone else')
   }, { description: 'Who is on the other side: managed-or-served (管理和服务对象), subordinate, business-contact, colleague, relative-or-friend, other.' })),
-  amountYuan: Type.Optional(measure(label('金额', 'the amount'), label('元', 'yuan'), { minimum: 0, maximum: 1e12 })),
+  amountYuan: Type.Optional(measure(label('金额', 'the amount'), label('元', 'yuan'), { minimum: 0, maximum: 1e12, description: 'The value in yuan (元).' })),
   mayAffectDuty: Type.Optional(yesNo(label(`是否可能${duty}`, 'possible effect on official duty'),
     label(`可能${duty}`, 'it may affect the impartial performance of official duty'),
     label(`不可能${duty}`, 'it cannot affect the impartial performance of official duty'),

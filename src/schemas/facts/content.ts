@@ -12,7 +12,7 @@ export const Content = Type.Object({
     posted: label('发布', 'posted it'),
     made: label('制作', 'made it'),
     sold: label('贩卖', 'sold it')
-  })),
+  }, { description: 'forwarded, posted, made or sold.' })),
   badEffect: Type.Optional(yesNo(label('是否造成不良影响', 'bad effects'),
     label('造成不良影响', 'it caused bad effects'), label('未造成不良影响', 'it caused no bad effects'),
     { description: 'Caused bad effects (造成不良影响).' })),

@@ -17,7 +17,7 @@ export const Speech = Type.Object({
     label('公开：面向不特定或多数人', 'public: it reaches unspecified or many persons'),
     label('不公开：未面向不特定或多数人', 'not public: it reaches neither unspecified nor many persons'),
     { description: 'Reaches unspecified or many persons. WeChat Moments count as public.' })),
-  audienceSize: Type.Optional(count(label('受众人数', 'the number of people reached'), label('人', ''), { minimum: 0, maximum: 100000000 })),
+  audienceSize: Type.Optional(count(label('受众人数', 'the number of people reached'), label('人', ''), { minimum: 0, maximum: 100000000, description: 'How many people it reached.' })),
   harmOrBadEffect: Type.Optional(yesNo(label('是否造成损害或者不良影响', 'harm or bad effects'),
     label('造成损害或者不良影响', 'it caused harm or bad effects'),
     label('未造成损害或者不良影响', 'it caused no harm and no bad effects'),

@@ -6,7 +6,7 @@ export const Subject = Type.Object({
   partyMember: yesNo(label('党员身份', 'party membership'), label('是党员', 'is a party member'), label('不是党员', 'is not a party member'),
     { description: 'The person is a member of the Communist Party of China.' }),
   leadingCadre: Type.Optional(yesNo(label('是否党员领导干部', 'leading-cadre status'), label('是党员领导干部', 'is a leading cadre (党员领导干部)'), label('不是党员领导干部', 'is not a leading cadre'),
-    { description: '党员领导干部: holds a leading post in a party or state organ, people\'s organisation, the military, or leads a state-owned enterprise or public institution, at the time of the conduct.' })),
+    { description: '党员领导干部: holds a leading post in a party or state organ, people\'s organisation, the military, or leads a state-owned enterprise or public institution, at the time of the conduct. The reference gives no official definition (副处级以上 is a press gloss).' })),
   rank: Type.Optional(oneOf(label('职级', 'administrative rank'), {
     national: label('国家级', 'national level'),
     'provincial-ministerial': label('省部级', 'provincial or ministerial level'),
