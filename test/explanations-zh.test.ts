@@ -28,7 +28,7 @@ const PENDING: Array<{ source: RegExp, text?: RegExp, why: string }> = [
   { source: /^\/classification\/adjustments\/#\/explanation$/, why: 'the starting point of the sanction arithmetic names the rule by its id ("起点：规则 election.intra-party 的处分幅度…"), worded in src/domain/decide/classify.ts' },
   { source: /^\/classification\/explanation$/, why: 'the classification points at response fields in prose ("计算步骤见 adjustments", "原因见 findings 和 notTriggered", "请查明 undetermined 中列出的事实"), worded in src/domain/decide/classify.ts' },
   { source: /^\/(triggered|findings)\/#\/circumstance\/explanation$/, why: 'the entry-tier explanation names a request field ("请在 statedCircumstances 中陈述"), worded in src/domain/decide/evaluate-rule.ts' },
-  { source: /^\/triggered\/#\/notes\/#\/text$/, why: 'rule notes name request and response fields (statedCircumstances, statutoryAdjustments): rule data in rules/rulesets (election, faction, gifts-and-benefits, obscene-content, use-of-position, informal-associations)' },
+  { source: /^\/triggered\/#\/notes\/#\/text$/, why: 'rule notes name request and response fields (statedCircumstances, statutoryAdjustments): rule data in rules/rulesets (election, informal-associations, obscene-content, online-speech, secrets, use-of-position)' },
   { source: /\/condition$/, text: /见 provenance/, why: 'a rule author’s condition description points at a response field ("本服务的判断，见 provenance"): rule data in rules/rulesets/gifts-and-benefits.json, three conditions on conduct.benefit.form' }
 ]
 

@@ -10,7 +10,7 @@ const ACTIVITIES = {
   'power-for-money': label('权钱交易', 'trading power for money (权钱交易)'),
   'placing-members-in-posts': label('安插成员', 'placing members in posts'),
   'demanding-personal-loyalty': label('要求人身依附', 'demanding personal loyalty'),
-  'trading-favours-for-political-capital': label('交换利益、捞取政治资本', 'trading favours for political capital')
+  'trading-favours-for-political-capital': label('借交换利益捞取政治资本', 'trading favours for political capital')
 }
 
 export const Association = Type.Object({
