@@ -8,6 +8,7 @@ import { FACT_SCHEMAS, FACT_NAMES } from '../../../src/domain/rules/vocabulary.j
 import { factKind, factLabel, unitOf, valueLabel, valueLabels } from '../../../src/domain/rules/labels.js'
 import { Facts } from '../../../src/schemas/facts.js'
 import { SCHEMAS_BY_ID } from '../../../src/schemas/registry.js'
+import { factsJsonSchema } from '../../../src/domain/rules/facts-schema.js'
 
 const hasWords = (l: unknown) => typeof l === 'object' && l !== null &&
   typeof (l as { zh: unknown }).zh === 'string' && (l as { zh: string }).zh.length > 0 &&
@@ -78,4 +79,13 @@ t.test('values in words', async (t) => {
   t.equal(valueLabels('conduct.period.end'), undefined, 'a date has no closed list')
   t.same([factKind('subject.rank'), factKind('conduct.period.end'), factKind('conduct.association.officeTitle'), factKind('conduct.benefit.amountYuan')], ['enum', 'date', 'string', 'number'])
   t.throws(() => factLabel('subject.shoeSize'), /not a fact of the facts vocabulary/)
+})
+
+t.test('the labels travel with the standalone facts schema that callers’ forms read (/v1/schema/facts)', async (t) => {
+  const schema = factsJsonSchema() as { $defs: Record<string, { properties: Record<string, any> }> }
+  const roles = schema.$defs.Association.properties.subjectRoles
+  t.same(roles['x-label'], { zh: '本人在该组织中的角色', en: 'the subject’s roles in it' })
+  t.same(roles.items['x-enum-labels'].initiator, { zh: '发起人', en: 'initiator' })
+  t.same(schema.$defs.Subject.properties.leadingCadre['x-enum-labels'].false, { zh: '不是党员领导干部', en: 'is not a leading cadre' })
+  t.same(schema.$defs.Benefit.properties.amountYuan['x-unit'], { zh: '元', en: 'yuan' })
 })
