@@ -74,6 +74,8 @@ function scalarText (kind: FactKind, operator: string, { name, labels }: Parts):
   const isNot = kind === 'number' ? { zh: '不为', en: 'is not' } : { zh: '不是', en: kind === 'enum' ? ': not' : 'is not' }
   const en = (verb: string, rest: string) => `${name.en}${verb.startsWith(':') ? '' : ' '}${verb} ${rest}`
   const single = labels.length === 1
+  // `equal` to a list never holds for a single value: worded plainly below, not as "one of".
+  if (!single && (operator === 'equal' || operator === 'notEqual')) return undefined
   switch (operator) {
     case 'equal':
     case 'in':

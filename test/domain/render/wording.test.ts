@@ -33,6 +33,7 @@ t.test('lists whose items have their own separators stay readable', async (t) =>
   t.same(conditionText({ fact: 'conduct.secret.kind', operator: 'notIn', value: ['inspection', 'state-secret'] }).en, 'what it concerns: neither inspection (巡视巡察) matters nor state secrets')
   t.same(conditionText({ fact: 'conduct.association.subjectRoles', operator: 'containsAny', value: ['member'] }), { zh: '本人在该组织中的角色包含一般成员', en: 'the subject’s roles in it include ordinary member' })
   t.same(conditionText({ fact: 'conduct.association.memberCount', operator: 'notIn', value: [1, 2, 3] }), { zh: '成员人数不是以下任一项：1人、2人、3人', en: 'the number of members is none of 1, 2 and 3' })
+  t.same(conditionText({ fact: 'conduct.secret.kind', operator: 'equal', value: ['inspection', 'state-secret'] }), { zh: '涉及的事项为巡视巡察事项、国家秘密', en: 'what it concerns is inspection (巡视巡察) matters and state secrets' }, 'equal to a list is not worded as "one of"')
   t.same(conditionText({ fact: 'subject.leadingCadre', operator: 'lessThan', value: 1 }), { zh: '是否党员领导干部少于1', en: 'leading-cadre status is less than 1' }, 'a value a yes/no fact never takes is shown as written')
 })
 
