@@ -129,15 +129,32 @@ function plainText (kind: FactKind, operator: string, { name, labels }: Parts, v
   return { zh: `${name.zh}${op.zh}${zhOf(shown)}`, en: `${name.en} ${verb} ${enList(shown.map((l) => l.en), 'and')}` }
 }
 
-export function conditionText (leaf: ConditionLeaf): Label {
-  if (leaf.description !== undefined) return leaf.description
-  const fact = leaf.fact as string
-  const operator = leaf.operator as string
-  const values = Array.isArray(leaf.value) ? leaf.value as unknown[] : [leaf.value]
+/**
+ * Sentences already built, by fact, operator and value: leaves come from the rule data, a finite set,
+ * so each is worded once rather than on every answer (the cap only guards against misuse).
+ */
+const SENTENCES = new Map<string, Label>()
+const MAX_SENTENCES = 10_000
+
+function build (fact: string, operator: string, value: unknown): Label {
+  const values = Array.isArray(value) ? value as unknown[] : [value]
   const kind = factKind(fact)
   const parts: Parts = { name: factLabel(fact), labels: values.map((v) => valueLabel(fact, v)) }
   const text = kind === 'boolean'
     ? booleanText(fact, operator, values)
     : kind === 'enum-array' ? setText(operator, parts) : scalarText(kind, operator, parts)
   return text ?? plainText(kind, operator, parts, values)
+}
+
+export function conditionText (leaf: ConditionLeaf): Label {
+  if (leaf.description !== undefined) return leaf.description
+  const key = `${leaf.fact as string}\u0000${leaf.operator as string}\u0000${JSON.stringify(leaf.value)}`
+  let text = SENTENCES.get(key)
+  if (text === undefined) {
+    if (SENTENCES.size >= MAX_SENTENCES) SENTENCES.clear()
+    text = build(leaf.fact as string, leaf.operator as string, leaf.value)
+    SENTENCES.set(key, text)
+  }
+  // A copy: the answer is the caller's to annotate (e.g. with its `text` in the requested language).
+  return { zh: text.zh, en: text.en }
 }

@@ -127,3 +127,13 @@ t.test('every operator on every kind of fact', async (t) => {
   t.equal(kinds.size, 7, 'yes/no, one of a list, a set, a count, an amount, free text, a date')
   t.equal(new Set(TABLE.map(([, operator]) => operator)).size, 11, 'all eleven operators')
 })
+
+t.test('each sentence is built once, and every caller gets its own copy', async (t) => {
+  const leaf = { fact: 'conduct.association.memberCount', operator: 'greaterThanInclusive', value: 100 }
+  const first = conditionText(leaf) as { zh: string, en: string, text?: string }
+  first.text = first.zh
+  t.same(conditionText(leaf), { zh: '成员人数不少于100人', en: 'the number of members is at least 100' }, 'annotating one answer does not touch the next')
+  // More distinct leaves than the cache keeps: it starts over and still answers.
+  for (let n = 0; n <= 10_000; n++) conditionText({ ...leaf, value: n })
+  t.same(conditionText({ ...leaf, value: 7 }), { zh: '成员人数不少于7人', en: 'the number of members is at least 7' })
+})
