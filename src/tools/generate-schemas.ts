@@ -35,6 +35,9 @@ export function toJsonSchema (root: TSchema, refs: TSchema[], title: string, des
     }
     const out: Record<string, Json> = {}
     for (const [k, v] of Object.entries(node)) {
+      // The facts' x-label/x-enum-labels wording is for callers' forms and explanations; editors do
+      // not show it, and strict JSON Schema validators (Ajv's default) refuse unknown keywords.
+      if (k.startsWith('x-')) continue
       if (k === '$ref' && typeof v === 'string') {
         const target = byId.get(v)
         if (target !== undefined) define(v, target)
