@@ -6,7 +6,7 @@ const NOT_A_FINDING = '这不是"不违纪"的结论。'
 export const zh: Messages = {
   list: (items) => items.join('、'),
   stated: (tier) => `办案人员认定：${tier}。`,
-  byDefault: '未陈述情节，本规则也不推断情节：适用该条的起始档次；如认定情节较重或严重，请在 statedCircumstances 中陈述。',
+  byDefault: '未陈述情节，本规则也不推断情节：适用该条的起始档次；如认定情节较重或严重，请由办案人员陈述所认定的情节。',
   inferred: ({ target, met, min, reached }) => reached
     ? `推断为${target}：满足${met}项因素（至少需要${min}项）。这是推断，不是官方标准。`
     : `推断未达到${target}：仅满足${met}项因素（至少需要${min}项）。这是推断，不是官方标准。`,
@@ -31,7 +31,7 @@ export const zh: Messages = {
   },
   rangeNote: (p) => `处分幅度：${p.min}至${p.max}（${p.label}）。`,
   step: {
-    'starting-point': (p) => `起点：规则 ${p.ruleId} 的处分幅度（${p.min}至${p.max}）的中间档：${p.to}。`,
+    'starting-point': (p) => `起点：该违纪行为所适用条款的处分幅度（${p.min}至${p.max}）的中间档：${p.to}。`,
     lighter: (p) => `从轻情节（${p.mitigating}）：在幅度内从轻，${p.to}。`,
     reduced: (p) => `减轻情节（${p.mitigating}）：在幅度外减轻一档，${p.to}。`,
     'cannot-reduce': (p) => `不能再减轻一档（警告以下只有免予处分，只有开除党籍一种处分的不适用减轻）：${p.to}。`,
@@ -46,9 +46,9 @@ export const zh: Messages = {
     'order-of-steps': () => '计算顺序：先分别确定每一违纪行为的处分，再合并处理，最后适用没有党内职务的替代规则。条例未规定这一顺序（参考资料标为未确认）。'
   },
   classification: {
-    undetermined: '没有规则被触发，但有规则因事实不全而无法判断；请查明 undetermined 中列出的事实。',
-    noSanction: '已编码的规则均不建议给予党纪处分。原因见 findings 和 notTriggered；这不等于行为没有问题。',
-    proposed: (p) => `最重的处分幅度：${p.min}至${p.max}；建议：${p.recommended}（计算步骤见 adjustments）。${p.provisional ? '尚有事实未查明，结论是暂定的。' : ''}本结果仅供参考，由审理人员决定。`
+    undetermined: '没有规则被触发，但有规则因事实不全而无法判断；请查明待定规则所列的事实。',
+    noSanction: '已编码的规则均不建议给予党纪处分。原因见各项认定结论和未触发的规则；这不等于行为没有问题。',
+    proposed: (p) => `最重的处分幅度：${p.min}至${p.max}；建议：${p.recommended}（计算步骤见各调整步骤）。${p.provisional ? '尚有事实未查明，结论是暂定的。' : ''}本结果仅供参考，由审理人员决定。`
   },
   assumption: '本步骤是本服务的既定做法，条例未作规定。',
   disclaimer: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。'
