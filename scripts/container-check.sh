@@ -80,10 +80,10 @@ revision () {
 }
 # How many container log lines match a fixed string.
 log_count () { "$podman" logs "$name" 2>&1 | grep -cF -- "$1" || true; }
-# Edit rulesets/informal-associations.json in the host copy: node -e body gets `set` (the parsed file).
+# Edit rulesets/association.json in the host copy: node -e body gets `set` (the parsed file).
 edit_rules () {
   node -e "const fs=require('fs');const f=process.argv[1];const set=JSON.parse(fs.readFileSync(f,'utf8'));$1;fs.writeFileSync(f,JSON.stringify(set,null,2)+'\n')" \
-    "$rules_copy/rulesets/informal-associations.json"
+    "$rules_copy/rulesets/association.json"
 }
 
 [ -x "$podman" ] || { echo "container-check: $podman not found (set SHARED_DIR)" >&2; exit 1; }

@@ -6,7 +6,7 @@
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseAllDocuments } from 'yaml'
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
@@ -20,6 +20,8 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const DIR = join(ROOT, 'deploy', 'kubernetes')
 const RULE_FOLDERS = ['catalog', 'rulesets']
+/** Rule files at the top of rules/ (the shared conditions), stored under their own name as key. */
+const RULE_TOP_FILES = ['conditions.json']
 /** Manifests deliberately left out of kustomization.yaml (see the comments in them). */
 const STANDALONE = ['configmap-rules.yaml', 'secret-keys.example.yaml']
 
@@ -74,8 +76,8 @@ const deployment = get('Deployment', 'discipline-rules')
 const pod = deployment.spec.template.spec
 const container = pod.containers[0]
 const envOf = (name: string): string | undefined => container.env?.find((e: Obj) => e.name === name)?.value
-const ruleFiles = RULE_FOLDERS.flatMap((folder) =>
-  readdirSync(join(ROOT, 'rules', folder)).filter((f) => f.endsWith('.json')).sort().map((f) => `${folder}/${f}`))
+const ruleFiles = [...RULE_TOP_FILES, ...RULE_FOLDERS.flatMap((folder) =>
+  readdirSync(join(ROOT, 'rules', folder)).filter((f) => f.endsWith('.json')).map((f) => `${folder}/${f}`))].sort()
 const keyOf = (path: string): string => path.replace('/', '.')
 
 t.test('every manifest is one valid Kubernetes object per document, one kind per file', async (t) => {
@@ -240,7 +242,7 @@ t.test('kustomization.yaml lists files that exist, and generates the rules Confi
     const file = join(DIR, path)
     t.ok(existsSync(file), `generator file ${path} exists`)
     bytes += statSync(file).size
-    t.equal(key, keyOf(`${basename(dirname(file))}/${basename(file)}`), `${path} is stored under its <folder>.<file> key`)
+    t.equal(key, keyOf(relative(join(ROOT, 'rules'), file)), `${path} is stored under its <folder>.<file> key`)
   }
   t.same(sources.map(([key]: string[]) => key).sort(), ruleFiles.map(keyOf).sort(),
     'the generator takes exactly the files of rules/catalog and rules/rulesets (a new rule file needs an entry here and an item in deployment.yaml)')
