@@ -34,6 +34,8 @@ t.test('every manifest is one valid Kubernetes object per document, one kind per
   t.match(validationErrors({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two' } }), /replicas/)
   t.match(validationErrors({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'x' }, spec: { podSelector: {}, policyTypes: ['Sideways'] } }), /policyTypes/)
   t.match(validationErrors({ apiVersion: 'autoscaling/v2beta1', kind: 'HorizontalPodAutoscaler' }), /no schema/)
+  t.match(validationErrors({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'x' }, spec: { selector: {}, endpoints: [{ interval: 30 }] } }), /interval/, 'the CRD schemas check too')
+  t.match(validationErrors({ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'x' }, spec: { groups: [{ rules: [{ alert: 'A' }] }] } }), /name|expr/)
 })
 
 t.test('the Deployment: replicas, image, probes, security, resources, shutdown', async (t) => {
