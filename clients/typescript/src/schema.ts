@@ -225,7 +225,7 @@ export interface components {
         Subject: {
             /** @description The person is a member of the Communist Party of China. */
             partyMember: boolean;
-            /** @description 党员领导干部: holds a leading post in a party or state organ, people's organisation, the military, or leads a state-owned enterprise or public institution, at the time of the conduct. */
+            /** @description 党员领导干部: holds a leading post in a party or state organ, people's organisation, the military, or leads a state-owned enterprise or public institution, at the time of the conduct. The reference gives no official definition (副处级以上 is a press gloss). */
             leadingCadre?: boolean;
             /**
              * @description Administrative rank: national, provincial-ministerial (省部级), bureau (厅局级), division (县处级), section (乡科级), other.
@@ -258,6 +258,7 @@ export interface components {
             registered?: boolean;
             /** @description Has an organising structure: an owner, officers or named assistants, regular activities. */
             organised?: boolean;
+            /** @description How many members it has. */
             memberCount?: number;
             /** @description Who the members mainly are. */
             composition?: ("officials" | "businesspeople" | "military" | "academics" | "others")[];
@@ -266,6 +267,7 @@ export interface components {
             /** @description The office the subject holds, in words, e.g. 秘书长. */
             officeTitle?: string;
             offlineGatherings?: {
+                /** @description How many offline gatherings were held. */
                 count?: number;
                 /** @description Held on a fixed rhythm (e.g. one or two plenary gatherings a year). */
                 regularised?: boolean;
@@ -293,6 +295,7 @@ export interface components {
             action?: "authored" | "spread" | "read-privately";
             /** @description Reaches unspecified or many persons. WeChat Moments count as public. */
             reachesPublic?: boolean;
+            /** @description How many people it reached. */
             audienceSize?: number;
             /** @description Caused harm or bad effects (造成损害或者不良影响). */
             harmOrBadEffect?: boolean;
@@ -304,7 +307,10 @@ export interface components {
              * @enum {string}
              */
             kind?: "obscene" | "vulgar";
-            /** @enum {string} */
+            /**
+             * @description forwarded, posted, made or sold.
+             * @enum {string}
+             */
             action?: "forwarded" | "posted" | "made" | "sold";
             /** @description Caused bad effects (造成不良影响). */
             badEffect?: boolean;
@@ -318,13 +324,17 @@ export interface components {
              * @enum {string}
              */
             kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided";
-            /** @enum {string} */
+            /**
+             * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).
+             * @enum {string}
+             */
             form?: "cash" | "electronic-red-packet" | "gift" | "consumption-card" | "securities" | "banquet" | "travel" | "fitness" | "entertainment" | "money" | "housing" | "car";
             /**
              * @description Who is on the other side: managed-or-served (管理和服务对象), subordinate, business-contact, colleague, relative-or-friend, other.
              * @enum {string}
              */
             counterpart?: "managed-or-served" | "subordinate" | "business-contact" | "colleague" | "relative-or-friend" | "other";
+            /** @description The value in yuan (元). */
             amountYuan?: number;
             /** @description May affect the impartial performance of official duty. */
             mayAffectDuty?: boolean;
@@ -402,13 +412,13 @@ export interface components {
             period: {
                 /**
                  * Format: date
-                 * @description A calendar date, YYYY-MM-DD.
+                 * @description When the conduct began (YYYY-MM-DD).
                  * @example 2017-12-31
                  */
                 start?: string;
                 /**
                  * Format: date
-                 * @description A calendar date, YYYY-MM-DD.
+                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct.
                  * @example 2017-12-31
                  */
                 end?: string;
