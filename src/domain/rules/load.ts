@@ -174,7 +174,7 @@ export async function loadRules (root: string, evaluator: Evaluator = 'compiled'
   }
   problems.push(...unusedProblems(shared, used))
   const applied = new Set(sets.flatMap((s) => s.set.rules.map((r) => r.clause)))
-  problems.push(...requiredClauseProblems(catalog, applied, (id) => catalogParsed.find((p) => basename(p.file, '.json') === id)?.file ?? join('catalog', `${REGULATIONS}.json`)))
+  problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)))
   if (problems.length > 0) throw new RulesLoadError(problems)
   const revision = revisionOf([...sourcesParsed, ...catalogParsed, ...conditionsParsed, ...setsParsed])
   return { revision, evaluator, catalog, sources, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }

@@ -28,9 +28,9 @@ export type RequiredClause = typeof REQUIRED_CLAUSES[number]
 /**
  * Each required clause is in the catalog, and has a text, or is marked absent, in every version of the
  * regulations that some rule's clause has (the versions a rule can apply, at conduct or at decision).
+ * `file` is the regulations' catalog file (catalog/<instrument id>.json: the loader enforces the name).
  */
-export function requiredClauseProblems (catalog: Catalog, used: ReadonlySet<string>, fileOf: (instrument: string) => string): RulesProblem[] {
-  const file = fileOf(REGULATIONS)
+export function requiredClauseProblems (catalog: Catalog, used: ReadonlySet<string>, file: string): RulesProblem[] {
   const applied = new Set<string>()
   for (const id of used) {
     const clause = catalog.clauses.get(id)
