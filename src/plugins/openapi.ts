@@ -26,7 +26,7 @@ function finish (doc: { paths: Record<string, Record<string, Operation>> }) {
     }
   }
   doc.paths['/v1/evaluations'].post.requestBody!.content['application/json'].examples = {
-    'reference-case': { summary: '董某 and the 400-member WeChat group (REFERENCE.md §6)', value: REFERENCE_CASE_REQUEST }
+    'reference-case': { summary: '董某 and the 400-member WeChat group (source zzdj-2018-dong-case)', value: REFERENCE_CASE_REQUEST }
   }
   return doc
 }

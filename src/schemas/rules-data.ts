@@ -9,16 +9,18 @@ import './formats.js'
 
 const Bilingual = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })
 
-const Unconfirmed = Type.Array(Type.String({ minLength: 1 }), {
-  description: 'What REFERENCE.md marks UNCONFIRMED about this entry, in words. Empty or absent: nothing.'
-})
+const Unconfirmed = Type.Array(Type.String({ minLength: 1 }), { description: 'What the sources leave unconfirmed about this entry, in words. Empty or absent: nothing.' })
+
+/** Public sources by id: each id resolves in rules/sources.json (the loader refuses one that does not). */
+const SourceIds = Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }), { minItems: 1, uniqueItems: true, description: 'Ids of public sources in rules/sources.json.' })
 
 export const InstrumentVersion = Type.Object({
   version: Type.String({ pattern: '^[0-9]{4}$' }),
   label: Type.String({ minLength: 1, description: 'How the version is named in a citation label, e.g. 2015年修订.' }),
   issued: Type.Optional(DateString),
   inForce: Type.Object({ from: DateString, to: Type.Optional(DateString) }, { additionalProperties: false }),
-  source: Type.String({ minLength: 1 }),
+  articles: Type.Optional(Type.Integer({ minimum: 1, description: 'How many articles the version has: an article number above it is out of range.' })),
+  sources: SourceIds,
   unconfirmed: Type.Optional(Unconfirmed)
 }, { additionalProperties: false })
 
@@ -46,8 +48,10 @@ export const CatalogClauseVersion = Type.Object({
   article: Type.Integer({ minimum: 1 }),
   paragraph: Type.Optional(Type.Integer({ minimum: 1 })),
   item: Type.Optional(Type.Integer({ minimum: 1 })),
+  paragraphs: Type.Optional(Type.Integer({ minimum: 1, description: 'How many paragraphs (款) the article has in this version, where the text was counted: an article with several is cited with its paragraph.' })),
+  wholeArticle: Type.Optional(Type.Literal(true, { description: 'The provision is every paragraph of a multi-paragraph article (e.g. 2015 Art 20, both paragraphs 从重), so no paragraph is cited.' })),
   summary: Bilingual,
-  source: Type.String({ minLength: 1 }),
+  sources: SourceIds,
   unconfirmed: Type.Optional(Unconfirmed)
 }, { additionalProperties: false })
 
@@ -58,7 +62,7 @@ export const CatalogClause = Type.Object({
   subject: Type.Optional(Bilingual),
   before: Type.Optional(Type.Object({
     summary: Bilingual,
-    source: Type.String({ minLength: 1 })
+    sources: SourceIds
   }, { additionalProperties: false, description: 'What stood before the first encoded version (e.g. no such article before 2016).' })),
   tiers: Type.Optional(Dated(Type.Array(ClauseTier, { minItems: 1 }), 'An offence\'s sanction tiers, by the in-force date of the version in which they (last) changed.')),
   covers: Type.Optional(Dated(Type.Array(Type.String({ minLength: 1 })), 'For a general provision that lists circumstances (mitigating, aggravating): the fact codes it lists, by the in-force date of the version in which the list (last) changed.')),
@@ -67,7 +71,7 @@ export const CatalogClause = Type.Object({
     version: Type.String({ pattern: '^[0-9]{4}$' }),
     confirmed: Type.Boolean({ description: 'true: the version has no such provision (the reference says so); false: the reference does not give it, so it is not encoded.' }),
     note: Bilingual,
-    source: Type.String({ minLength: 1 })
+    sources: SourceIds
   }, { additionalProperties: false }), { description: 'Versions of the instrument in which this provision is not encoded, and why.' }))
 }, { additionalProperties: false })
 
@@ -99,11 +103,15 @@ export const ConditionsFile = Type.Object({
   conditions: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Condition, { additionalProperties: false })
 }, { additionalProperties: false })
 
-export const Provenance = Type.Object({
-  source: Type.String({ minLength: 1, description: 'Where the legal reading comes from (REFERENCE.md section and its sources).' }),
+const provenanceFields = {
+  sources: SourceIds,
   inference: Type.Boolean({ description: 'True when the reading is our inference and no official test exists.' }),
   note: Type.Optional(Bilingual)
-}, { additionalProperties: false })
+}
+/** Where a legal reading comes from, as a rules file writes it: source ids. */
+export const Provenance = Type.Object(provenanceFields, { additionalProperties: false })
+/** As loaded: the loader adds `source`, the sources named in words, for answers that show one string. */
+const LoadedProvenance = Type.Object({ ...provenanceFields, source: Type.String() }, { additionalProperties: false })
 
 export const Indicator = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9-]+$' }),
@@ -111,72 +119,82 @@ export const Indicator = Type.Object({
   conditions: Condition
 }, { additionalProperties: false })
 
-export const CircumstanceInference = Type.Object({
-  circumstance: circumstanceCode(),
-  minIndicators: Type.Integer({ minimum: 1 }),
-  indicators: Type.Array(Indicator, { minItems: 1 }),
-  provenance: Provenance
-}, { additionalProperties: false })
-
-export const RuleNote = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
-  when: Type.Optional(Condition),
-  text: Bilingual,
-  provenance: Type.Optional(Provenance)
-}, { additionalProperties: false })
-
-export const Rule = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
-  title: Bilingual,
-  clause: Type.String({ minLength: 1, description: 'Catalog id of the provision the rule applies; its version is chosen by date.' }),
-  supporting: Type.Optional(Type.Array(Type.Object({
-    clause: Type.String({ minLength: 1 }),
-    role: Bilingual
-  }, { additionalProperties: false }))),
-  referral: Type.Optional(Type.Object({
-    clause: Type.String({ minLength: 1 }),
-    text: Bilingual
-  }, { additionalProperties: false })),
-  conditions: Condition,
-  elementsByVersion: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{4}$' }), Condition, {
-    description: 'Extra elements that hold only in some versions (e.g. a subject widened in 2023), ANDed with conditions for that version.'
-  })),
-  circumstance: Type.Optional(CircumstanceInference),
-  adjustments: Type.Optional(Type.Array(Type.Object({
+/** A rule and a rule set, over the shape of their provenance (as written, or as loaded). */
+function ruleOf<P extends TSchema> (provenance: P) {
+  const circumstance = Type.Object({
+    circumstance: circumstanceCode(),
+    minIndicators: Type.Integer({ minimum: 1 }),
+    indicators: Type.Array(Indicator, { minItems: 1 }),
+    provenance
+  }, { additionalProperties: false })
+  const note = Type.Object({
     id: Type.String({ pattern: '^[a-z0-9-]+$' }),
     when: Type.Optional(Condition),
-    versions: Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { minItems: 1 }),
-    effect: StringEnum(['heavier', 'heavier-or-aggravated']),
-    clause: Type.String({ minLength: 1 }),
-    text: Bilingual
-  }, { additionalProperties: false }), { description: 'Statutory aggravation the article itself prescribes (e.g. organised vote buying, 2018 Art 75 para 2).' })),
-  yieldsTo: Type.Optional(Type.Array(Type.Object({
-    rule: Type.String({ minLength: 1 }),
-    clause: Type.String({ minLength: 1, description: 'The general provision that resolves the overlap.' }),
-    reason: Bilingual,
-    provenance: Provenance
-  }, { additionalProperties: false }))),
-  notes: Type.Optional(Type.Array(RuleNote)),
-  provenance: Provenance
-}, { additionalProperties: false })
-export type Rule = Static<typeof Rule>
+    text: Bilingual,
+    provenance: Type.Optional(provenance)
+  }, { additionalProperties: false })
+  return Type.Object({
+    id: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
+    title: Bilingual,
+    clause: Type.String({ minLength: 1, description: 'Catalog id of the provision the rule applies; its version is chosen by date.' }),
+    supporting: Type.Optional(Type.Array(Type.Object({ clause: Type.String({ minLength: 1 }), role: Bilingual }, { additionalProperties: false }))),
+    referral: Type.Optional(Type.Object({ clause: Type.String({ minLength: 1 }), text: Bilingual }, { additionalProperties: false })),
+    conditions: Condition,
+    elementsByVersion: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{4}$' }), Condition, {
+      description: 'Extra elements that hold only in some versions (e.g. a subject widened in 2023), ANDed with conditions for that version.'
+    })),
+    circumstance: Type.Optional(circumstance),
+    adjustments: Type.Optional(Type.Array(Type.Object({
+      id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+      when: Type.Optional(Condition),
+      versions: Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { minItems: 1 }),
+      effect: StringEnum(['heavier', 'heavier-or-aggravated']),
+      clause: Type.String({ minLength: 1 }),
+      text: Bilingual
+    }, { additionalProperties: false }), { description: 'Statutory aggravation the article itself prescribes (e.g. organised vote buying, 2018 Art 75 para 2).' })),
+    yieldsTo: Type.Optional(Type.Array(Type.Object({
+      rule: Type.String({ minLength: 1 }),
+      clause: Type.String({ minLength: 1, description: 'The general provision that resolves the overlap.' }),
+      reason: Bilingual,
+      provenance
+    }, { additionalProperties: false }))),
+    notes: Type.Optional(Type.Array(note)),
+    provenance
+  }, { additionalProperties: false })
+}
 
-export const RuleSetFile = Type.Object({
-  $comment: Type.Optional(Type.String()),
-  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
-  title: Bilingual,
-  description: Bilingual,
-  conductType: Type.String({ minLength: 1 }),
-  rules: Type.Array(Rule, { minItems: 1 })
-}, { additionalProperties: false })
+function ruleSetOf<R extends TSchema> (rule: R) {
+  return Type.Object({
+    $comment: Type.Optional(Type.String()),
+    id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+    title: Bilingual,
+    description: Bilingual,
+    conductType: Type.String({ minLength: 1 }),
+    rules: Type.Array(rule, { minItems: 1 })
+  }, { additionalProperties: false })
+}
+
+/** The schemas a rules file is checked against (and rules/schema/ is generated from). */
+export const Rule = ruleOf(Provenance)
+export const RuleSetFile = ruleSetOf(Rule)
+const LoadedRuleSet = ruleSetOf(ruleOf(LoadedProvenance))
+/** A rule and a rule set as the code reads them: as written, each provenance with its `source` in words. */
+export type RuleSetFile = Static<typeof LoadedRuleSet>
+export type Rule = RuleSetFile['rules'][number]
 
 export type CatalogFile = Static<typeof CatalogFile>
 export type CatalogClause = Static<typeof CatalogClause>
 export type ConditionsFile = Static<typeof ConditionsFile>
 export type Instrument = Static<typeof Instrument>
-export type RuleSetFile = Static<typeof RuleSetFile>
 
+/** Where the loader adds the sources named in words next to their ids. */
+type Named<T> = T & { source: string }
 /** A clause version as the rest of the code reads it: the loader resolves each dated value for it. */
-export type ClauseVersion = Static<typeof CatalogClauseVersion> & { tiers?: Array<Static<typeof ClauseTier>>, covers?: string[] }
+export type ClauseVersion = Named<Static<typeof CatalogClauseVersion>> & { tiers?: Array<Static<typeof ClauseTier>>, covers?: string[] }
 /** A clause as the rest of the code reads it: with its instrument (its catalog file) and per-version values. */
-export type Clause = Omit<CatalogClause, 'tiers' | 'covers' | 'versions'> & { instrument: string, versions: ClauseVersion[] }
+export type Clause = Omit<CatalogClause, 'tiers' | 'covers' | 'versions' | 'before' | 'absent'> & {
+  instrument: string
+  versions: ClauseVersion[]
+  before?: Named<NonNullable<CatalogClause['before']>>
+  absent?: Array<Named<NonNullable<CatalogClause['absent']>[number]>>
+}

@@ -7,6 +7,7 @@ import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TSchema } from '@sinclair/typebox'
 import { CatalogFile, ConditionsFile, RuleSetFile } from '../schemas/rules-data.js'
+import { SourcesFile } from '../schemas/rules-sources.js'
 import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
 import { isMain } from './cli.js'
@@ -65,6 +66,7 @@ export function generateSchemas (): Record<string, string> {
     'ruleset.schema.json': toJsonSchema(RuleSetFile, [], 'Rule set (rules/rulesets/*.json)', `A rule set in json-rules-engine JSON; each rule's event is a catalog clause. See rules/README.md. ${GENERATED}`),
     'catalog.schema.json': toJsonSchema(CatalogFile, [], 'Clause catalog of one instrument (rules/catalog/<instrument id>.json)', `The instrument with the in-force period of each version, and every provision of it the rules cite: each version with its article and summary, its tiers written once under the date they changed. ${GENERATED}`),
     'conditions.schema.json': toJsonSchema(ConditionsFile, [], 'Shared conditions (rules/conditions.json)', `Named conditions that rules refer to as { "condition": "<name>" }. ${GENERATED}`),
+    'sources.schema.json': toJsonSchema(SourcesFile, [], 'Public sources (rules/sources.json)', `The public sources the rules cite by id: title, issuer, date, where published, a URL where one is known. ${GENERATED}`),
     'case.schema.json': toJsonSchema(CaseFile, CASE_FILE_REFS, 'Golden case (rules/cases/*.json)', `A request and the answer expected for it. ${GENERATED}`)
   }
   return Object.fromEntries(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema, null, 2) + '\n']))

@@ -17,6 +17,7 @@ import { RulesLoadError } from '../errors.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
 import { readCases, evaluateCase, caseOutcomes, ruleLocation, formatError, type ToolError, type GoldenCase } from './cases.js'
 import { isMain } from './cli.js'
+import { REQUIRED_CLAUSES } from '../domain/rules/required-clauses.js'
 
 export interface CheckResult {
   errors: ToolError[]
@@ -84,11 +85,21 @@ export async function checkRules (dir: string): Promise<CheckResult> {
       if (!triggering.has(id)) errors.push({ ...at, rule: id, message: 'no golden case triggers this rule (add one under cases/ where it is in expect.triggered)' })
       if (!nonTriggering.has(id)) errors.push({ ...at, rule: id, message: 'no golden case where this rule is considered and does not trigger (add one where it is ruled out or gives a finding)' })
     }
+    lines.push(auditedLine(rules))
     lines.push(`${rules.ruleIndex.size} rules in ${rules.ruleSets.size} rule sets; ${cases.length} golden cases evaluated.`)
   }
   lines.unshift(...errors.map(formatError))
   lines.push(errors.length === 0 ? 'rules:check: ok' : `rules:check: ${errors.length} problem${errors.length === 1 ? '' : 's'}`)
   return { errors, output: lines.join('\n') + '\n' }
+}
+
+/** What the load audited of the legal scope, and what it could not (articles whose paragraphs were not counted). */
+function auditedLine (rules: LoadedRules): string {
+  const versions = [...rules.catalog.clauses.values()].flatMap((c) => c.versions)
+  const counted = versions.filter((v) => v.paragraphs !== undefined).length
+  return `audited: every source id against ${rules.sources.size} sources; ${REQUIRED_CLAUSES.length} clauses the code cites, in every version a rule applies; ` +
+    `the article and item numbers of ${versions.length} clause versions; the paragraph of the ${counted} whose article's paragraphs were counted ` +
+    `(${versions.length - counted} not counted, their paragraph not audited).`
 }
 
 function withRule (rule: string | undefined): { rule?: string } {

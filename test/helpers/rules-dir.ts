@@ -5,7 +5,7 @@ import { BUNDLED_RULES_DIR } from '../../src/paths.js'
 export type RulesFiles = Record<string, any>
 
 export const CCP_CATALOG = 'catalog/ccp-discipline-regulations.json'
-const BUNDLED = [CCP_CATALOG, 'catalog/notice-2002-associations.json', 'rulesets/association.json']
+const BUNDLED = ['sources.json', CCP_CATALOG, 'catalog/notice-2002-associations.json', 'rulesets/association.json']
 
 /**
  * The bundled catalog and the informal-association rule set, parsed, for a test to change; with the

@@ -99,7 +99,7 @@ const rule = (id: string, extra: Partial<Rule> = {}): Rule => ({
   title: { zh: 'x', en: 'x' },
   clause: 'ccp.a',
   conditions: all(leaf('subject.partyMember', 'equal', true)),
-  provenance: { source: 's', inference: false },
+  provenance: { sources: ['s'], source: 's', inference: false },
   ...extra
 })
 const set = (...rules: Rule[]): RuleSetFile => ({ id: 's', title: { zh: 'x', en: 'x' }, description: { zh: 'x', en: 'x' }, conductType: 'faction', rules })
@@ -138,11 +138,11 @@ t.test('a shared condition is analysed where it is referred to', async (t) => {
 
 t.test('citations in force for the versions a rule applies', async (t) => {
   const instruments = new Map<string, Instrument>([
-    ['regs', { id: 'regs', title: { zh: 'x', en: 'x' }, versions: ['2015', '2018', '2023'].map((v) => ({ version: v, label: v, inForce: { from: `${v}-01-01` }, source: 's' })) }],
-    ['notice', { id: 'notice', title: { zh: 'x', en: 'x' }, versions: [{ version: '2002', label: '2002', inForce: { from: '2002-01-01' }, source: 's' }] }]
+    ['regs', { id: 'regs', title: { zh: 'x', en: 'x' }, versions: ['2015', '2018', '2023'].map((v) => ({ version: v, label: v, inForce: { from: `${v}-01-01` }, sources: ['s'], source: 's' })) }],
+    ['notice', { id: 'notice', title: { zh: 'x', en: 'x' }, versions: [{ version: '2002', label: '2002', inForce: { from: '2002-01-01' }, sources: ['s'], source: 's' }] }]
   ])
   const clause = (id: string, instrument: string, versions: string[]): [string, Clause] => [id, {
-    id, instrument, title: { zh: 'x', en: 'x' }, kind: 'general', versions: versions.map((version) => ({ version, article: 1, summary: { zh: 'x', en: 'x' }, source: 's' }))
+    id, instrument, title: { zh: 'x', en: 'x' }, kind: 'general', versions: versions.map((version) => ({ version, article: 1, summary: { zh: 'x', en: 'x' }, sources: ['s'], source: 's' }))
   }]
   const catalog: Catalog = {
     instruments,
@@ -155,7 +155,7 @@ t.test('citations in force for the versions a rule applies', async (t) => {
     ])
   }
   const text = { zh: 'x', en: 'x' }
-  const prov = { source: 's', inference: false }
+  const prov = { sources: ['s'], source: 's', inference: false }
   const problems = citationProblems('rulesets/s.json', set(
     rule('s.ok', { supporting: [{ clause: 'notice.item', role: text }, { clause: 'ccp.all', role: text }, { clause: 'nope', role: text }, { clause: 'orphan', role: text }] }),
     rule('s.gaps', {

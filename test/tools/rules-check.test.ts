@@ -15,7 +15,7 @@ t.test('the bundled rules pass every check', async (t) => {
   const started = Date.now()
   const { errors, output } = await checkRules(BUNDLED_RULES_DIR)
   t.same(errors, [])
-  t.match(output, /^\d+ rules in 10 rule sets; \d+ golden cases evaluated\.\nrules:check: ok\n$/)
+  t.match(output, /^audited: every source id against \d+ sources; 10 clauses the code cites, in every version a rule applies; the article and item numbers of \d+ clause versions; the paragraph of the \d+ whose article.s paragraphs were counted \(\d+ not counted, their paragraph not audited\)\.\n\d+ rules in 10 rule sets; \d+ golden cases evaluated\.\nrules:check: ok\n$/)
   t.ok(Date.now() - started < 15000, 'fast enough to run in npm test')
 })
 
@@ -69,7 +69,7 @@ t.test('golden cases: every rule needs a triggering and a non-triggering case; c
   files['cases/zz-refused.json'] = { ...reference, request: { ...reference.request, facts: { ...reference.request.facts, conduct: [{ ...reference.request.facts.conduct[0], period: { start: '2017-01-01', end: '2016-01-01' } }] } } }
   const dir = writeRules(t.testdir(), files)
   const { errors, output } = await checkRules(dir)
-  t.same(lines(output).slice(0, -2), [
+  t.same(lines(output).slice(0, -3), [
     'cases/zz-refused.json /request/facts/conduct/0/period/end: the service refuses the request: ends before it starts',
     'cases/zz-stale.json /provisions/0: clause \'ccp.association\' has no version \'1999\', encoded or marked absent',
     'cases/zz-stale.json /provisions/1: clause \'ccp.nope\' is not in the catalog',
@@ -82,7 +82,7 @@ t.test('golden cases: every rule needs a triggering and a non-triggering case; c
     'rulesets/extra.json /rules/0 [extra.untested]: no golden case where this rule is considered and does not trigger (add one where it is ruled out or gives a finding)'
   ])
   t.equal(errors.length, 10)
-  t.match(lines(output).slice(-2), [/^\d+ rules in 2 rule sets; \d+ golden cases evaluated\.$/, 'rules:check: 10 problems'])
+  t.match(lines(output).slice(-3), [/^audited: /, /^\d+ rules in 2 rule sets; \d+ golden cases evaluated\.$/, 'rules:check: 10 problems'])
 
   let written = ''
   t.equal(await main([dir], (s) => { written += s }), 1, 'exit code 1 on any problem')

@@ -35,6 +35,7 @@ t.test('every bundled rules file passes its published schema', async (t) => {
   const files = (dir: string) => readdirSync(join(BUNDLED_RULES_DIR, dir)).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`)
   for (const file of files('catalog')) t.equal(await check('catalog.schema.json', file), 'ok', file)
   t.equal(await check('conditions.schema.json', 'conditions.json'), 'ok', 'conditions.json')
+  t.equal(await check('sources.schema.json', 'sources.json'), 'ok', 'sources.json')
   for (const file of files('rulesets')) t.equal(await check('ruleset.schema.json', file), 'ok', file)
   for (const file of files('cases')) t.equal(await check('case.schema.json', file), 'ok', file)
 

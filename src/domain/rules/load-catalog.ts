@@ -40,6 +40,31 @@ function datedProblems (file: string, at: string, field: string, dated: Dated<un
   return problems
 }
 
+/** The largest number a citation label can write (第九百九十九条); beyond it a number is certainly wrong. */
+const LARGEST_NUMBER = 999
+
+/**
+ * Article, paragraph and item numbers within range: the article within the version's article count
+ * (where the instrument gives it), the paragraph within the article's paragraph count (where the
+ * catalog gives it), and a multi-paragraph article cited with its paragraph unless the provision is
+ * the whole article.
+ */
+function numberingProblems (file: string, at: string, v: CatalogClause['versions'][number], articles: number | undefined): RulesProblem[] {
+  const problems: RulesProblem[] = []
+  const limit = (field: 'article' | 'paragraph' | 'item', max: number, why: string): void => {
+    const n = v[field]
+    if (n !== undefined && n > max) problems.push({ file, pointer: `${at}/${field}`, message: `${field} ${n} is out of range: ${why}` })
+  }
+  limit('article', Math.min(articles ?? LARGEST_NUMBER, LARGEST_NUMBER), articles === undefined ? `above ${LARGEST_NUMBER}` : `the ${v.version} version has ${articles} articles`)
+  limit('paragraph', Math.min(v.paragraphs ?? LARGEST_NUMBER, LARGEST_NUMBER), v.paragraphs === undefined ? `above ${LARGEST_NUMBER}` : `the article has ${v.paragraphs} paragraph(s) in ${v.version}`)
+  limit('item', LARGEST_NUMBER, `above ${LARGEST_NUMBER}`)
+  if ((v.paragraphs ?? 1) > 1 && v.paragraph === undefined && v.wholeArticle !== true) {
+    problems.push({ file, pointer: `${at}/paragraph`, message: `article ${v.article} has ${v.paragraphs} paragraphs in ${v.version}: cite the paragraph (or mark the provision wholeArticle)` })
+  }
+  if (v.wholeArticle === true && v.paragraph !== undefined) problems.push({ file, pointer: `${at}/wholeArticle`, message: 'a provision that is the whole article cites no paragraph' })
+  return problems
+}
+
 /** The clause as the rest of the code reads it: its instrument, and each version with the dated values it takes. */
 function resolveClause (file: string, at: string, raw: CatalogClause, instrument: Instrument, problems: RulesProblem[]): Clause {
   const { tiers, covers, versions, ...rest } = raw
@@ -48,6 +73,7 @@ function resolveClause (file: string, at: string, raw: CatalogClause, instrument
     const iv = instrument.versions.find((x) => x.version === v.version)
     if (iv === undefined) problems.push({ file, pointer: `${at}/versions/${i}/version`, message: `instrument '${instrument.id}' has no version '${v.version}'` })
     else inForce.set(v.version, iv.inForce.from)
+    problems.push(...numberingProblems(file, `${at}/versions/${i}`, v, iv?.articles))
   })
   if (tiers !== undefined) problems.push(...datedProblems(file, at, 'tiers', tiers, inForce))
   if (covers !== undefined) problems.push(...datedProblems(file, at, 'covers', covers, inForce))
@@ -59,9 +85,9 @@ function resolveClause (file: string, at: string, raw: CatalogClause, instrument
       problems.push({ file, pointer: `${at}/versions/${i}`, message: `an offence needs its sanction tiers: no entry of 'tiers' is dated on or before ${date || 'its in-force date'}` })
     }
     // Each version its own copy, as when every version was written out: nothing is shared between them.
-    return { ...v, ...(t !== undefined ? { tiers: structuredClone(t) } : {}), ...(c !== undefined ? { covers: [...c] } : {}) }
+    return { ...(v as ClauseVersion), ...(t !== undefined ? { tiers: structuredClone(t) } : {}), ...(c !== undefined ? { covers: [...c] } : {}) }
   })
-  return { ...rest, instrument: instrument.id, versions: resolved }
+  return { ...(rest as Omit<Clause, 'instrument' | 'versions'>), instrument: instrument.id, versions: resolved }
 }
 
 /** Cross-checks the validated catalog files and builds the catalog; problems are pushed with file and pointer. */

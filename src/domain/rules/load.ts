@@ -17,6 +17,9 @@ import type { Catalog } from './catalog.js'
 import { buildCatalog } from './load-catalog.js'
 import { checkSetIds, checkRuleSet, checkTrees, staticProblems } from './cross-check.js'
 import { CONDITIONS_FILE, sharedConditionProblems, unusedProblems } from './shared-conditions.js'
+import { SourcesFile, type Source } from '../../schemas/rules-sources.js'
+import { SOURCES_FILE, nameSources, sourcesById, unresolvedSources } from './sources.js'
+import { REGULATIONS, requiredClauseProblems } from './required-clauses.js'
 import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
@@ -33,6 +36,8 @@ export interface LoadedRuleSet {
 export interface LoadedRules {
   revision: string
   catalog: Catalog
+  /** The public sources the rules cite (rules/sources.json), by id. */
+  sources: ReadonlyMap<string, Source>
   /** Named shared conditions (rules/conditions.json), by name; rules refer to them as { condition: name }. */
   sharedConditions: ReadonlyMap<string, Condition>
   ruleSets: Map<string, LoadedRuleSet>
@@ -46,7 +51,8 @@ export interface LoadedRules {
 const checkers = {
   catalog: TypeCompiler.Compile(CatalogFile),
   conditions: TypeCompiler.Compile(ConditionsFile),
-  ruleSet: TypeCompiler.Compile(RuleSetFile)
+  ruleSet: TypeCompiler.Compile(RuleSetFile),
+  sources: TypeCompiler.Compile(SourcesFile)
 }
 
 async function jsonFiles (dir: string): Promise<string[]> {
@@ -104,6 +110,25 @@ async function parseAll (root: string, paths: string[], problems: RulesProblem[]
   return out
 }
 
+/** sources.json: a rules directory without it cites sources that cannot resolve. */
+async function loadSources (root: string, problems: RulesProblem[]): Promise<{ parsed: Parsed[], sources: Map<string, Source> }> {
+  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === SOURCES_FILE), problems)
+  if (p === undefined) {
+    problems.push({ file: SOURCES_FILE, pointer: '', message: 'no sources file: the public sources the rules cite by id' })
+    return { parsed: [], sources: new Map() }
+  }
+  const data = validate<SourcesFile>(checkers.sources, p, problems)
+  return { parsed: [p], sources: sourcesById(p.file, data?.sources ?? [], problems) }
+}
+
+/** A validated file's source ids resolve; each list gets its sources in words next to it. */
+function withSources<T> (p: Parsed, data: T | undefined, sources: Map<string, Source>, problems: RulesProblem[]): T | undefined {
+  if (data === undefined) return undefined
+  problems.push(...unresolvedSources(p.file, data, sources))
+  nameSources(data, sources)
+  return data
+}
+
 /** conditions.json, if there is one: a rules directory without shared conditions needs none. */
 async function sharedConditions (root: string, problems: RulesProblem[]): Promise<{ parsed: Parsed[], shared: Map<string, Condition> }> {
   const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === CONDITIONS_FILE), problems)
@@ -121,9 +146,10 @@ export async function loadRules (root: string): Promise<LoadedRules> {
   if (setFiles.length === 0) problems.push({ file: 'rulesets/', pointer: '', message: 'no rule set files (*.json)' })
   if (problems.length > 0) throw new RulesLoadError(problems.map((p) => ({ ...p, file: join(root, p.file) })))
 
+  const { parsed: sourcesParsed, sources } = await loadSources(root, problems)
   const catalogParsed = await parseAll(root, catalogFiles, problems)
   const catalog = buildCatalog(catalogParsed.flatMap((p) => {
-    const data = validate<CatalogFile>(checkers.catalog, p, problems)
+    const data = withSources(p, validate<CatalogFile>(checkers.catalog, p, problems), sources, problems)
     return data === undefined ? [] : [{ file: p.file, data }]
   }), problems)
   const { parsed: conditionsParsed, shared } = await sharedConditions(root, problems)
@@ -133,7 +159,7 @@ export async function loadRules (root: string): Promise<LoadedRules> {
   const seenRules = new Set<string>()
   const setsParsed = await parseAll(root, setFiles, problems)
   for (const p of setsParsed) {
-    const set = validate<RuleSetFile>(checkers.ruleSet, p, problems)
+    const set = withSources(p, validate<RuleSetFile>(checkers.ruleSet, p, problems), sources, problems)
     if (set === undefined) continue
     if (sets.some((s) => s.set.id === set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
     checkSetIds(p.file, set, problems)
@@ -143,9 +169,11 @@ export async function loadRules (root: string): Promise<LoadedRules> {
     sets.push({ file: p.file, set })
   }
   problems.push(...unusedProblems(shared, used))
+  const applied = new Set(sets.flatMap((s) => s.set.rules.map((r) => r.clause)))
+  problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)))
   if (problems.length > 0) throw new RulesLoadError(problems)
-  const revision = revisionOf([...catalogParsed, ...conditionsParsed, ...setsParsed])
-  return { revision, catalog, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }
+  const revision = revisionOf([...sourcesParsed, ...catalogParsed, ...conditionsParsed, ...setsParsed])
+  return { revision, catalog, sources, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }
 }
 
 /** The engines of rule sets that passed every check, and the indexes by set id, rule id and conduct type. */

@@ -19,7 +19,7 @@ const minimal = {
     title: { zh: '领导干部', en: 'Leading cadre' },
     clause: 'ccp.association',
     conditions: { fact: 'subject.leadingCadre', operator: 'equal', value: true },
-    provenance: { source: 'test', inference: false }
+    provenance: { sources: ['regs-2015'], inference: false }
   }]
 }
 

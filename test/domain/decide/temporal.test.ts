@@ -8,7 +8,7 @@ import { evaluate } from '../../../src/domain/evaluate.js'
 import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
 
 const version = (v: string, article: number, sanctions: string[], circumstance = 'base') =>
-  ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ circumstance, sanctions }], source: 'test' })
+  ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ circumstance, sanctions }], sources: ['regs-2015'] })
 const clause = (id: string, versions: object[], extra: object = {}) =>
   ({ id, instrument: 'ccp-discipline-regulations', title: { zh: id, en: id }, kind: 'offence', versions, ...extra })
 
@@ -16,13 +16,13 @@ const clauses = [
   clause('x.lighter', [version('2015', 90, ['removal-from-party-posts', 'probation']), version('2018', 91, ['warning', 'serious-warning']), version('2023', 92, ['warning', 'serious-warning'])]),
   clause('x.harsher', [version('2015', 93, ['warning', 'serious-warning']), version('2018', 94, ['removal-from-party-posts', 'probation']), version('2023', 95, ['removal-from-party-posts', 'probation'])]),
   clause('x.dropped', [version('2015', 96, ['warning', 'serious-warning'])], {
-    absent: [{ version: '2018', confirmed: true, note: { zh: '删除', en: 'deleted' }, source: 'test' }, { version: '2023', confirmed: true, note: { zh: '删除', en: 'deleted' }, source: 'test' }]
+    absent: [{ version: '2018', confirmed: true, note: { zh: '删除', en: 'deleted' }, sources: ['regs-2015'] }, { version: '2023', confirmed: true, note: { zh: '删除', en: 'deleted' }, sources: ['regs-2015'] }]
   }),
   clause('x.raised-floor', [version('2015', 97, ['warning', 'serious-warning']), version('2018', 98, ['warning', 'serious-warning'], 'relatively-serious'), version('2023', 99, ['warning', 'serious-warning'], 'relatively-serious')])
 ]
 const forming = { fact: 'conduct.faction.behaviours', operator: 'containsAny', value: ['forming-cliques'] }
 const rule = (id: string, clauseId: string, extra: object = {}) =>
-  ({ id: `x.${id}`, title: { zh: id, en: id }, clause: clauseId, conditions: forming, provenance: { source: 'test', inference: false }, ...extra })
+  ({ id: `x.${id}`, title: { zh: id, en: id }, clause: clauseId, conditions: forming, provenance: { sources: ['regs-2015'], inference: false }, ...extra })
 const rules = [
   rule('lighter', 'x.lighter'),
   rule('harsher', 'x.harsher'),
@@ -138,7 +138,7 @@ t.test('rule data that names versions its clause lacks is refused', async (t) =>
 
 t.test('catalog entries marked absent are checked', async (t) => {
   const files = bundledFiles()
-  addClauses(files, [clause('x.bad', [version('2015', 1, ['warning'])], { absent: [{ version: '2015', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }, { version: '1997', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }] })])
+  addClauses(files, [clause('x.bad', [version('2015', 1, ['warning'])], { absent: [{ version: '2015', confirmed: true, note: { zh: 'x', en: 'x' }, sources: ['regs-2015'] }, { version: '1997', confirmed: true, note: { zh: 'x', en: 'x' }, sources: ['regs-2015'] }] })])
   const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: Error) => e)
   t.match(err?.message, /\/clauses\/\d+\/absent\/0\/version: version '2015' is both encoded and marked absent/)
   t.match(err?.message, /\/clauses\/\d+\/absent\/1\/version: instrument 'ccp-discipline-regulations' has no version '1997'/)

@@ -24,14 +24,14 @@ t.test('citation labels', async (t) => {
   t.equal(temporal.paragraph, 2)
   t.equal(cite(catalog, 'notice2002.item-1', '2023')?.version, '2002', 'a single-version instrument is cited in its only version')
   const synthetic = {
-    instruments: new Map([['x', { id: 'x', title: { zh: '某规定', en: 'X' }, versions: [{ version: '2020', label: '2020年', inForce: { from: '2020-01-01' }, source: 's' }] }]]),
-    clauses: new Map([['x.item', { id: 'x.item', instrument: 'x', title: { zh: 't', en: 't' }, kind: 'general' as const, versions: [{ version: '2020', article: 51, paragraph: 1, item: 2, summary: { zh: 'x', en: 'x' }, source: 's' }] }]])
+    instruments: new Map([['x', { id: 'x', title: { zh: '某规定', en: 'X' }, versions: [{ version: '2020', label: '2020年', inForce: { from: '2020-01-01' }, sources: ['s'], source: 's' }] }]]),
+    clauses: new Map([['x.item', { id: 'x.item', instrument: 'x', title: { zh: 't', en: 't' }, kind: 'general' as const, versions: [{ version: '2020', article: 51, paragraph: 1, item: 2, summary: { zh: 'x', en: 'x' }, sources: ['s'], source: 's' }] }]])
   }
   const withItem = cite(synthetic, 'x.item', '2020')!
   t.equal(withItem.label, '《某规定》(2020年) 第五十一条第一款第（二）项', 'items as 第（N）项')
   t.equal(withItem.item, 2)
   t.same(withItem.unconfirmed, [], 'nothing unconfirmed: an empty list')
-  t.equal(label(regs, regs.versions[2], { version: '2023', article: 8, summary: { zh: 'x', en: 'x' }, source: 's' }), '《中国共产党纪律处分条例》(2023年修订) 第八条')
+  t.equal(label(regs, regs.versions[2], { version: '2023', article: 8, summary: { zh: 'x', en: 'x' }, sources: ['s'], source: 's' }), '《中国共产党纪律处分条例》(2023年修订) 第八条')
 })
 
 t.test('no citation for a version that does not exist', async (t) => {

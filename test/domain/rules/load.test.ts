@@ -152,7 +152,7 @@ t.test('catalog consistency is checked', async (t) => {
     clauses[2].versions[0].version = '1997'
     delete clauses[1].tiers
     f[NOTICE].instrument.id = 'notice-2002'
-    f[NOTICE].clauses.push({ ...f[NOTICE].clauses[0], absent: [{ version: '1999', confirmed: false, note: { zh: '无', en: 'none' }, source: 'test' }] })
+    f[NOTICE].clauses.push({ ...f[NOTICE].clauses[0], absent: [{ version: '1999', confirmed: false, note: { zh: '无', en: 'none' }, sources: ['regs-2015'] }] })
   })
   const expected = [
     `catalog/ccp-discipline-regulations.json /clauses/${duplicateAt}/id: duplicate clause id 'ccp.association'`,
@@ -233,7 +233,7 @@ t.test('a provision missing from the version in force is reported, not treated a
   t.match(finding?.explanation.en, /not a finding of no violation/)
   t.equal(res.classification.status, 'no-sanction-proposed')
 
-  association.absent = [{ version: '2015', confirmed: true, note: { zh: '2015年版没有此条。', en: 'The 2015 version has no such article.' }, source: 'test' }]
+  association.absent = [{ version: '2015', confirmed: true, note: { zh: '2015年版没有此条。', en: 'The 2015 version has no such article.' }, sources: ['regs-2015'] }]
   const confirmed = await loadRules(writeRules(t.testdir(), files))
   const res2 = await evaluate(confirmed, referenceCase().request as any, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const f2 = res2.findings.find((f) => f.ruleId === 'association.leading-cadre-unregistered')
