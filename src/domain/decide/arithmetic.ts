@@ -1,5 +1,5 @@
 /**
- * The sanction arithmetic of the general provisions (REFERENCE.md §3), on ladder positions only:
+ * The sanction arithmetic of the general provisions (docs/legal/audit.md §5), on ladder positions only:
  * where a violation starts in its range, 从轻/从重 within it, 减轻/加重 one tier outside it, 免予处分,
  * 合并处理 of several violations, and the no-party-post substitution. Each step is recorded with the
  * catalog clauses it rests on; the caller turns them into citations of the version in force at decision.
@@ -9,7 +9,7 @@
  * - mitigating circumstances give 从轻 unless 减轻 is stated; aggravating ones 从重 unless 加重 is stated;
  * - mitigating and aggravating circumstances together offset each other;
  * - the order is: each violation's own adjustments, then 合并处理, then the substitution
- *   (the regulations do not state the order: REFERENCE.md §7.3, UNCONFIRMED).
+ *   (the regulations do not state the order: UNCONFIRMED, docs/legal/audit.md §11).
  */
 import { rank, type SanctionRange } from './ladder.js'
 import { SANCTIONS, type Sanction } from '../../schemas/codes.js'
