@@ -52,5 +52,8 @@ t.test('an inferred circumstance whose provenance has no note shows none', async
   const plain = await loadRules(writeRules(t.testdir(), files))
   const request = { ...(referenceCase().request as any), options: { decisionDate: '2018-01-29', lang: 'en' } }
   const res = await evaluate(plain, request, { now: new Date('2026-11-28T00:00:00Z'), decisionId: 'd' })
-  t.strictSame(res.triggered[0].circumstance.provenance, { source: files[ASSOCIATION_SET].rules[0].circumstance.provenance.source, inference: true })
+  // The loader names the rule's sources (rules/sources.json) in one readable string.
+  const loaded = plain.ruleIndex.get('association.leading-cadre-unregistered')?.rules.get('association.leading-cadre-unregistered')
+  t.strictSame(res.triggered[0].circumstance.provenance, { source: loaded?.circumstance?.provenance.source, inference: true })
+  t.match(res.triggered[0].circumstance.provenance?.source, /\[ccdi-fgs-2015-associations-reply\]/, 'the sources are named by title and id')
 })
