@@ -10,6 +10,7 @@ import type { Server } from 'node:net'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { parseConfig, type Config } from './config.js'
+import { loggerOptions } from './logging.js'
 import { parseKeys } from './domain/keys.js'
 import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
@@ -63,7 +64,7 @@ async function main (): Promise<void> {
   const config = parseConfig(process.env)
   existing('RULES_DIR', config.RULES_DIR, 'directory')
   const auth = authFrom(config)
-  const app = buildApp({ config, auth, logger: { level: config.LOG_LEVEL } })
+  const app = buildApp({ config, auth, logger: loggerOptions(config) })
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')
   else app.log.info({ clients: auth.keys.map((k) => ({ client: k.client, scopes: k.scopes })) }, 'API keys loaded (hashes only)')
   // SIGHUP means "reload the rules" here, not "stop": close-with-grace must leave it alone.
