@@ -13,6 +13,7 @@ import metrics from './plugins/metrics.js'
 import openapi from './plugins/openapi.js'
 import rulesPlugin from './plugins/rules.js'
 import docs from './plugins/docs.js'
+import reload from './plugins/reload.js'
 import draining from './plugins/draining.js'
 import cors from '@fastify/cors'
 import caching, { corsOptions } from './plugins/caching.js'
@@ -86,6 +87,7 @@ export function buildApp (options: AppOptions = {}) {
   app.register(auth, options.auth ?? { mode: 'open' })
   app.register(openapi, { schemas })
   app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules })
+  app.register(reload)
   app.register(caching, config)
   app.register(docs)
   app.register(evaluationRoutes, { batchLimit: config.BATCH_LIMIT, batchBodyLimit: config.BATCH_BODY_LIMIT })

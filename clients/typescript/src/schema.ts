@@ -139,8 +139,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reload the rules directory without a restart (scope admin)
-         * @description Loads and checks the rules aside, then swaps them in atomically. A rules directory that fails its checks is rejected with the reason (422) and the previous rules keep serving. SIGHUP does the same.
+         * Reload the rules directory and the API keys without a restart (scope admin)
+         * @description Reads API_KEYS / API_KEYS_FILE and the rules again, checks both aside, then swaps them in: all or nothing. A keys file or a rules directory that fails its checks is rejected with the reason (422), and the previous keys and rules keep serving. SIGHUP does the same.
          */
         post: operations["reloadRules"];
         delete?: never;
@@ -1283,6 +1283,12 @@ export interface operations {
                         previousRevision: string;
                         /** Format: date-time */
                         loadedAt: string;
+                        keys: {
+                            /** @description reloaded: API_KEYS and API_KEYS_FILE were read again; static: no keys to re-read (running open). */
+                            status: "reloaded" | "static";
+                            /** @description How many clients have a key now. */
+                            clients: number;
+                        };
                     };
                 };
             };
@@ -1308,7 +1314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The new rules failed their checks; nothing changed. */
+            /** @description The new keys or the new rules failed their checks; nothing changed. */
             422: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
