@@ -5,14 +5,15 @@
  * plain decimal integers, a missing or directory API_KEYS_FILE, keys that can never work, a port in
  * use, an invalid HOST, a missing RULES_DIR); a body over the limit gets a readable 413; and SIGTERM
  * with keep-alive clients sending all the time answers every request (200 before, 503 problem with
- * Connection: close after) without a reset connection. Prints "N passed, M failed".
+ * Connection: close after) without a reset connection; SIGHUP rotates the API keys from API_KEYS_FILE,
+ * and a broken file keeps the previous keys with the reason in the log. Prints "N passed, M failed".
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { root, checker, start, withTimeout, listening } from './lib/process.mjs'
+import { root, checker, start, withTimeout, listening, waitFor } from './lib/process.mjs'
 
 const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8')).request
 const { check, finish } = checker()
@@ -104,6 +105,36 @@ try {
   check(shed.length > 0 && shedOk, `requests that arrive while draining get a 503 problem with Connection: close (${shed.length})`)
   check(exit !== 'timeout' && exit.code === 0, `then the service exits 0 (${JSON.stringify(exit)})`)
   s.child.kill('SIGKILL')
+}
+
+// 4. Key rotation without a restart: SIGHUP re-reads API_KEYS_FILE; a broken file keeps the old keys.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'ops-check-keys-'))
+  const file = join(dir, 'keys')
+  const OLD = 'rotate-old-0123456789abcdef'
+  const NEW = 'rotate-new-0123456789abcdef'
+  writeFileSync(file, `case-system:evaluate:${OLD}\n`)
+  const s = start({ API_KEYS_FILE: file, ALLOW_UNAUTHENTICATED: 'false' })
+  try {
+    const url = await listening(s)
+    const status = (key) => fetch(`${url}/v1/rulesets`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status)
+    const hup = async (logged) => {
+      s.child.kill('SIGHUP')
+      return waitFor(() => logged.test(s.out.stdout), 5000)
+    }
+    check(await status(OLD) === 200 && await status(NEW) === 401, 'before the rotation: the old key works, the new one is refused')
+    writeFileSync(file, `case-system:evaluate:${NEW}\n`)
+    check(await hup(/"msg":"API keys reloaded"/) !== undefined, 'SIGHUP: the log says the keys were reloaded')
+    check(await status(NEW) === 200 && await status(OLD) === 401, 'after SIGHUP: the new key works, the old one is refused')
+    writeFileSync(file, `case-system:evaluate:${NEW}\nnot a key line\n`)
+    const rejected = await hup(/"msg":"API keys reload rejected/)
+    check(rejected !== undefined && /entry 2: expected client:scope/.test(s.out.stdout), `a broken file: the log says why (${(/.*API keys reload rejected.*/.exec(s.out.stdout) ?? [''])[0].slice(0, 240)})`)
+    check(await status(NEW) === 200, 'and the previous keys keep working')
+    check(!s.out.stdout.includes(NEW) && !s.out.stdout.includes(OLD), 'no key in the log')
+  } finally {
+    s.child.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 finish()

@@ -4,7 +4,7 @@
  * limits are declared); whatever a caller leaves out has the schema's default. Plugins are
  * registered in order: infrastructure, services, routes.
  */
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import problems, { frameworkErrors, clientErrorHandler } from './plugins/problems.js'
 import auth, { type AuthOptions } from './plugins/auth.js'
@@ -13,7 +13,11 @@ import metrics from './plugins/metrics.js'
 import openapi from './plugins/openapi.js'
 import rulesPlugin from './plugins/rules.js'
 import docs from './plugins/docs.js'
+import reload from './plugins/reload.js'
 import draining from './plugins/draining.js'
+import cors from '@fastify/cors'
+import caching, { corsOptions } from './plugins/caching.js'
+import { SERVICE_VERSION } from './version.js'
 import validation from './plugins/validation.js'
 import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
@@ -53,27 +57,38 @@ export function buildApp (options: AppOptions = {}) {
     requestIdHeader: false,
     // Errors met before a route runs (a bad URL, malformed HTTP) are problem+json too (plugins/problems.ts);
     // requests that arrive while draining get the service's own 503 (plugins/draining.ts).
-    frameworkErrors,
+    // (Fastify runs no onSend hook for these answers, so they are stamped here.)
+    frameworkErrors: (err, request, reply) => { stamp(request, reply); frameworkErrors(err, request, reply) },
     clientErrorHandler,
     return503OnClosing: false
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('config', config)
   // The API speaks JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain')
+  // Which request, which service and which rules answered (docs/api-versioning.md), on every answer,
+  // problems too. A route that read the rules once (an evaluation, a batch) has named its revision.
+  function stamp (request: FastifyRequest, reply: FastifyReply): void {
+    void reply.header('x-request-id', request.id).header('x-service-version', SERVICE_VERSION)
+    if (!reply.hasHeader('x-rules-revision')) void reply.header('x-rules-revision', app.rules.revision)
+  }
   app.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-request-id', request.id)
+    stamp(request, reply)
     done(null, payload)
   })
 
   const schemas = sharedSchemas(config)
   app.register(validation, { schemas })
   app.register(problems)
+  const corsSettings = corsOptions(config)
+  if (corsSettings !== undefined) app.register(cors, corsSettings)
   app.register(metrics)
   app.register(draining)
   app.register(limits, config)
   app.register(auth, options.auth ?? { mode: 'open' })
   app.register(openapi, { schemas })
   app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules })
+  app.register(reload)
+  app.register(caching, config)
   app.register(docs)
   app.register(evaluationRoutes, { batchLimit: config.BATCH_LIMIT, batchBodyLimit: config.BATCH_BODY_LIMIT })
   app.register(rulesetRoutes)

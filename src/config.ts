@@ -30,6 +30,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_WINDOW_MS: int(1000, 86_400_000, 60_000, 'The rate-limit window in milliseconds.'),
   MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000, 1000, 'Event-loop delay above which requests get 503 (0: off).'),
   SHUTDOWN_TIMEOUT_MS: int(100, 120000, 10000, 'Bound on a graceful shutdown.'),
+  CORS_ORIGINS: Type.String({ default: '', description: 'Browser origins allowed to call the API, comma-separated (e.g. https://cases.example.org); empty: CORS off.' }),
+  REDIS_URL: Type.String({ default: '', description: 'redis://host:port: one rate-limit budget shared by every replica; empty: a budget per replica.' }),
   SHUTDOWN_DRAIN_MS: int(0, 60_000, 1000, 'On SIGTERM, how long open connections are answered 503 with Connection: close before idle ones are closed (less if all close sooner).')
 })
 export type Config = Static<typeof ConfigSchema>

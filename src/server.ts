@@ -1,7 +1,7 @@
 /**
  * The only file that reads the environment and listens. It builds the app, installs graceful
  * shutdown (close-with-grace: stop accepting, finish requests in flight, exit 0 on SIGTERM/SIGINT,
- * bounded by SHUTDOWN_TIMEOUT_MS), reloads the rules on SIGHUP, and starts listening. A start-up
+ * bounded by SHUTDOWN_TIMEOUT_MS), reloads the API keys and the rules on SIGHUP, and starts listening. A start-up
  * failure an operator can fix (configuration, keys, rules, the address) is one line naming the
  * variable or file and what is wrong, without a stack trace.
  */
@@ -10,7 +10,8 @@ import type { Server } from 'node:net'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { parseConfig, type Config } from './config.js'
-import { parseKeys } from './domain/keys.js'
+import { loggerOptions } from './logging.js'
+import { parseKeys, type ApiKey } from './domain/keys.js'
 import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
 
@@ -26,13 +27,28 @@ function existing (variable: string, path: string, kind: 'file' | 'directory'): 
   return path
 }
 
-function authFrom (config: Config): AuthOptions {
+/** The keys of API_KEYS and API_KEYS_FILE, read now (at start-up, and again at each reload). */
+function readKeys (config: Config): ApiKey[] {
   const file = config.API_KEYS_FILE === '' ? '' : existing('API_KEYS_FILE', config.API_KEYS_FILE, 'file')
-  const keys = parseKeys([
+  return parseKeys([
     ...(config.API_KEYS === '' ? [] : [{ spec: config.API_KEYS, source: 'API_KEYS' }]),
     ...(file === '' ? [] : [{ spec: readFileSync(file, 'utf8'), source: `API_KEYS_FILE ${file}` }])
   ])
-  if (keys.length > 0) return { mode: 'keys', keys }
+}
+
+function authFrom (config: Config): AuthOptions {
+  const keys = readKeys(config)
+  if (keys.length > 0) {
+    // At a reload an unreadable file is a rejected reload (KeysError), not a crash.
+    const read = () => {
+      try {
+        return readKeys(config)
+      } catch (err) {
+        throw err instanceof KeysError ? err : new KeysError(err instanceof ConfigError ? err.message : `API_KEYS_FILE: ${(err as Error).message}`)
+      }
+    }
+    return { mode: 'keys', keys, read }
+  }
   if (config.ALLOW_UNAUTHENTICATED) return { mode: 'open' }
   throw new ConfigError('no API keys configured (API_KEYS or API_KEYS_FILE); set ALLOW_UNAUTHENTICATED=true to run open for local use')
 }
@@ -63,10 +79,10 @@ async function main (): Promise<void> {
   const config = parseConfig(process.env)
   existing('RULES_DIR', config.RULES_DIR, 'directory')
   const auth = authFrom(config)
-  const app = buildApp({ config, auth, logger: { level: config.LOG_LEVEL } })
+  const app = buildApp({ config, auth, logger: loggerOptions(config) })
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')
   else app.log.info({ clients: auth.keys.map((k) => ({ client: k.client, scopes: k.scopes })) }, 'API keys loaded (hashes only)')
-  // SIGHUP means "reload the rules" here, not "stop": close-with-grace must leave it alone.
+  // SIGHUP means "reload the keys and the rules" here, not "stop": close-with-grace must leave it alone.
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, skip: ['SIGHUP'] }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down: finishing requests in flight')
@@ -78,8 +94,8 @@ async function main (): Promise<void> {
     await app.close()
   })
   process.on('SIGHUP', () => {
-    app.log.info('SIGHUP: reloading the rules')
-    app.reloadRules().catch(() => { /* logged by the rules plugin; the previous rules keep serving */ })
+    app.log.info('SIGHUP: reloading the API keys and the rules')
+    app.reload().catch(() => { /* logged by the reload and rules plugins; the previous keys and rules keep serving */ })
   })
   try {
     await app.listen({ port: config.PORT, host: config.HOST })

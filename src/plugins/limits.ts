@@ -4,11 +4,14 @@
  * route with Retry-After (@fastify/rate-limit), a budget per address for refused (401) requests,
  * and load shedding with 503 when the event loop is saturated (@fastify/under-pressure). Body size is
  * Fastify's own bodyLimit; the number of conduct items is the facts schema's. Each limit comes from
- * the configuration.
+ * the configuration. The budgets are counted in memory, one per replica, or in Redis, shared by every
+ * replica, when REDIS_URL is set.
  */
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { Redis } from 'ioredis'
+import { once } from 'node:events'
 import underPressure from '@fastify/under-pressure'
 import { sendProblem } from './problems.js'
 import { ANONYMOUS } from './auth.js'
@@ -72,6 +75,27 @@ export function checkShape (value: unknown, maxDepth: number, maxString: number)
 }
 
 /**
+ * One Redis connection for the counters of every replica (REDIS_URL). Commands fail at once while
+ * disconnected (no offline queue), so a Redis outage costs no latency; ioredis reconnects by itself.
+ * Start-up waits up to 2 s for the first connection and goes on without it, logged.
+ */
+async function sharedCounters (app: FastifyInstance, url: string): Promise<Redis> {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 })
+  let down = false
+  redis.on('error', (err: Error) => {
+    if (!down) app.log.warn({ err: { message: err.message } }, 'rate-limit Redis unreachable: the limit is not enforced until it is back')
+    down = true
+  })
+  redis.on('ready', () => {
+    if (down) app.log.info('rate-limit Redis reachable again')
+    down = false
+  })
+  app.addHook('onClose', async () => { redis.disconnect() })
+  await Promise.race([once(redis, 'ready').catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+  return redis
+}
+
+/**
  * Rate limits with @fastify/rate-limit's limiters (createRateLimit). The library's own per-route hooks
  * would give each route its own counter, so a client could spend its budget on single evaluations and
  * still send batches: here one limiter is the client's budget on every route whose config has
@@ -81,8 +105,11 @@ export function checkShape (value: unknown, maxDepth: number, maxString: number)
 async function rateLimits (app: FastifyInstance, config: Config): Promise<void> {
   let spend!: Limiter
   let spendRefused!: Limiter
+  const redis = config.REDIS_URL === '' ? undefined : await sharedCounters(app, config.REDIS_URL)
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW_MS })
+    // With Redis, an unreachable server lets requests through (skipOnError) rather than failing them:
+    // the limit is a fairness guard, and the service's answers do not depend on it.
+    await scope.register(rateLimit, { global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW_MS, redis, skipOnError: true, nameSpace: 'discipline-rules:rate:' })
     // Rate-limited routes all need a scope, so the auth hook has set the client: one budget per API
     // key, or per address in open mode. Prefixes keep a client named like an address apart from it.
     spend = scope.createRateLimit({ keyGenerator: (request) => request.client === ANONYMOUS ? `addr:${request.ip}` : `client:${request.client!.name}` })

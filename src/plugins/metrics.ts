@@ -1,10 +1,11 @@
 /**
  * Prometheus metrics at GET /metrics (prom-client, one registry per app): request counts and latency
  * by route and status, rule outcomes by rule set, evaluations by classification, rules reloads and
- * failures, and the rules revision in use. Labels never carry fact values.
+ * failures, the rules revision in use, and build_info (version, rules revision, Node). Labels never carry fact values.
  */
 import fp from 'fastify-plugin'
 import { Registry, Counter, Histogram, Gauge, collectDefaultMetrics } from 'prom-client'
+import { SERVICE_VERSION } from '../version.js'
 
 export interface Metrics {
   registry: Registry
@@ -12,6 +13,8 @@ export interface Metrics {
   evaluations: Counter<'status'>
   reloads: Counter<'result'>
   revision: Gauge<'revision'>
+  /** Names the rules revision in use in rules_revision_info and build_info (one series each). */
+  setRevision: (revision: string) => void
 }
 
 declare module 'fastify' {
@@ -31,12 +34,20 @@ export default fp(async (app) => {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry]
   })
+  const revision = new Gauge({ name: 'rules_revision_info', help: 'The rules revision in use (value 1).', labelNames: ['revision'] as const, registers: [registry] })
+  const buildInfo = new Gauge({ name: 'build_info', help: 'What is running (value 1): service version, rules revision, Node version.', labelNames: ['version', 'rules_revision', 'node_version'] as const, registers: [registry] })
   const metrics: Metrics = {
     registry,
     ruleOutcomes: new Counter({ name: 'rule_outcomes_total', help: 'Rule results by rule set and outcome (triggered, undetermined, not-triggered, or a finding status).', labelNames: ['rule_set', 'outcome'] as const, registers: [registry] }),
     evaluations: new Counter({ name: 'evaluations_total', help: 'Evaluations by classification status.', labelNames: ['status'] as const, registers: [registry] }),
     reloads: new Counter({ name: 'rules_reloads_total', help: 'Rules reloads by result (success, failure).', labelNames: ['result'] as const, registers: [registry] }),
-    revision: new Gauge({ name: 'rules_revision_info', help: 'The rules revision in use (value 1).', labelNames: ['revision'] as const, registers: [registry] })
+    revision,
+    setRevision: (rulesRevision) => {
+      revision.reset()
+      revision.set({ revision: rulesRevision }, 1)
+      buildInfo.reset()
+      buildInfo.set({ version: SERVICE_VERSION, rules_revision: rulesRevision, node_version: process.version }, 1)
+    }
   }
   app.decorate('metrics', metrics)
   // A callback hook (an async one costs a promise per request). The latency is Fastify's own clock

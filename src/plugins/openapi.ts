@@ -10,16 +10,26 @@ import { SERVICE_VERSION } from '../version.js'
 import { REFERENCE_CASE_REQUEST } from '../examples.js'
 import { PROBLEM_CONTENT_TYPE } from './problems.js'
 
-type Operation = { requestBody?: { content: Record<string, { examples?: unknown }> }, responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }
+type Operation = { requestBody?: { content: Record<string, { examples?: unknown }> }, responses: Record<string, { headers?: unknown, content?: Record<string, { schema?: { $ref?: string } }> }> }
+
+/** Sent with every answer, problems included (docs/api-versioning.md). */
+const VERSION_HEADERS = {
+  'X-Service-Version': { description: 'The service version that answered, e.g. 0.1.0.', schema: { type: 'string' } },
+  'X-Rules-Revision': { description: 'The rules revision the answer was computed on (sha256:…), as in rulesRevision and GET /readyz.', schema: { type: 'string' } }
+}
+// A fresh object per response: a shared one would be written as YAML anchors and aliases.
+const versionHeaderRefs = () => Object.fromEntries(Object.keys(VERSION_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]))
 
 /**
- * What the route schemas cannot say: problem responses are application/problem+json, and the
- * evaluation request's example is the reference case.
+ * What the route schemas cannot say: problem responses are application/problem+json, every response
+ * carries the version headers, and the evaluation request's example is the reference case.
  */
-function finish (doc: { paths: Record<string, Record<string, Operation>> }) {
+function finish (doc: { paths: Record<string, Record<string, Operation>>, components: Record<string, unknown> }) {
+  doc.components.headers = VERSION_HEADERS
   for (const ops of Object.values(doc.paths)) {
     for (const op of Object.values(ops)) {
       for (const res of Object.values(op.responses)) {
+        res.headers = versionHeaderRefs()
         const json = res.content?.['application/json']
         if (json?.schema?.$ref === '#/components/schemas/Problem') res.content = { [PROBLEM_CONTENT_TYPE]: json }
       }

@@ -30,7 +30,7 @@ export interface RulesPluginOptions {
 export default fp<RulesPluginOptions>(async (app, opts) => {
   let current = opts.rules ?? await loadRules(opts.rulesDir as string)
   app.decorate('rules', { getter: () => current })
-  app.metrics.revision.set({ revision: current.revision }, 1)
+  app.metrics.setRevision(current.revision)
   app.log.info({ rulesRevision: current.revision, ruleSets: [...current.ruleSets.keys()] }, 'rules loaded')
 
   // Reloads run one at a time, in the order asked.
@@ -44,8 +44,7 @@ export default fp<RulesPluginOptions>(async (app, opts) => {
         return { status: 'unchanged', rulesRevision: previous.revision, previousRevision: previous.revision, loadedAt: previous.loadedAt }
       }
       current = next
-      app.metrics.revision.reset()
-      app.metrics.revision.set({ revision: next.revision }, 1)
+      app.metrics.setRevision(next.revision)
       app.metrics.reloads.inc({ result: 'success' })
       app.log.info({ rulesRevision: next.revision, previousRevision: previous.revision }, 'rules reloaded')
       return { status: 'reloaded', rulesRevision: next.revision, previousRevision: previous.revision, loadedAt: next.loadedAt }

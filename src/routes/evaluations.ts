@@ -104,7 +104,7 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     const startedAt = process.hrtime.bigint()
     const result = await evaluate(app.rules, request.body, { now: new Date(), decisionId: randomUUID(), lang: negotiate(request.headers['accept-language']) })
     record(app, request, result, startedAt)
-    void reply.header('content-language', result.lang)
+    void reply.header('content-language', result.lang).header('x-rules-revision', result.rulesRevision)
     return result
   })
 
@@ -116,6 +116,7 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     const lang = negotiate(request.headers['accept-language'])
     // One rules revision for the whole batch, even if a reload happens meanwhile.
     const rules = app.rules
+    void reply.header('x-rules-revision', rules.revision)
     const results = []
     for (const [index, item] of cases.entries()) results.push(await batchItem(request, rules, item, index, lang))
     return { rulesRevision: rules.revision, results }

@@ -17,6 +17,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }))
 
   app.get('/openapi.yaml', {
+    config: { cacheable: true },
     schema: { operationId: 'openapi', tags: ['operations'], summary: 'This API\'s OpenAPI 3.1 description', produces: ['application/yaml'] }
   }, async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(app.swagger({ yaml: true })))
 }

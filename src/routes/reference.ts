@@ -10,7 +10,7 @@ import { sendProblem } from '../plugins/problems.js'
 /** The catalog of provisions and the facts schema: what an integrator or reviewer reads alongside answers. */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/clauses', {
-    config: { scope: 'evaluate' },
+    config: { scope: 'evaluate', cacheable: true },
     schema: {
       security: [{ bearerAuth: [] }],
       operationId: 'listClauses',
@@ -24,7 +24,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }))
 
   app.get('/v1/clauses/:id', {
-    config: { scope: 'evaluate' },
+    config: { scope: 'evaluate', cacheable: true },
     schema: {
       security: [{ bearerAuth: [] }],
       operationId: 'getClause',
@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   const factsSchema = JSON.stringify(factsJsonSchema())
   app.get('/v1/schema/facts', {
-    config: { scope: 'evaluate' },
+    config: { scope: 'evaluate', cacheable: true },
     schema: {
       security: [{ bearerAuth: [] }],
       operationId: 'getFactsSchema',

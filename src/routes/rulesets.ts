@@ -8,7 +8,7 @@ import { sendProblem } from '../plugins/problems.js'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/rulesets', {
-    config: { scope: 'evaluate' },
+    config: { scope: 'evaluate', cacheable: true },
     schema: {
       security: [{ bearerAuth: [] }],
       operationId: 'listRuleSets',
@@ -29,7 +29,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }))
 
   app.get('/v1/rulesets/:id', {
-    config: { scope: 'evaluate' },
+    config: { scope: 'evaluate', cacheable: true },
     schema: {
       security: [{ bearerAuth: [] }],
       operationId: 'getRuleSet',

@@ -6,7 +6,8 @@
  *   const { data, error, response } = await api.POST('/v1/evaluations', { body: { facts, options } })
  *
  * `data` is the 200 body and `error` the problem (application/problem+json) of any other status; exactly
- * one of them is set. Unknown fields and enum values may appear within v1 (docs/api-versioning.md):
+ * one of them is set. `answeredBy(response)` reads which service version and rules revision answered
+ * (the X-Service-Version and X-Rules-Revision headers, sent with every answer, problems included). Unknown fields and enum values may appear within v1 (docs/api-versioning.md):
  * keep a default branch wherever you switch on a code.
  */
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
@@ -35,4 +36,9 @@ export function createDisciplineRulesClient ({ apiKey, ...options }: DisciplineR
     })
   }
   return client
+}
+
+/** Which service version and rules revision answered, from any response of the service (problems too). */
+export function answeredBy (response: Response): { serviceVersion: string | null, rulesRevision: string | null } {
+  return { serviceVersion: response.headers.get('x-service-version'), rulesRevision: response.headers.get('x-rules-revision') }
 }

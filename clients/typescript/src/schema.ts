@@ -139,8 +139,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reload the rules directory without a restart (scope admin)
-         * @description Loads and checks the rules aside, then swaps them in atomically. A rules directory that fails its checks is rejected with the reason (422) and the previous rules keep serving. SIGHUP does the same.
+         * Reload the rules directory and the API keys without a restart (scope admin)
+         * @description Reads API_KEYS / API_KEYS_FILE and the rules again, checks both aside, then swaps them in: all or nothing. A keys file or a rules directory that fails its checks is rejected with the reason (422), and the previous keys and rules keep serving. SIGHUP does the same.
          */
         post: operations["reloadRules"];
         delete?: never;
@@ -831,7 +831,12 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The service version that answered, e.g. 0.1.0. */
+        "X-Service-Version": string;
+        /** @description The rules revision the answer was computed on (sha256:…), as in rulesRevision and GET /readyz. */
+        "X-Rules-Revision": string;
+    };
     pathItems: never;
 }
 export type SchemaText = components['schemas']['Text'];
@@ -872,6 +877,8 @@ export type SchemaBatchRequest = components['schemas']['BatchRequest'];
 export type SchemaBatchResponse = components['schemas']['BatchResponse'];
 export type SchemaClause = components['schemas']['Clause'];
 export type SchemaClauseList = components['schemas']['ClauseList'];
+export type HeaderXServiceVersion = components['headers']['X-Service-Version'];
+export type HeaderXRulesRevision = components['headers']['X-Rules-Revision'];
 export type $defs = Record<string, never>;
 export interface operations {
     evaluate: {
@@ -890,6 +897,8 @@ export interface operations {
             /** @description The evaluation. */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -899,6 +908,8 @@ export interface operations {
             /** @description Malformed JSON, a body that does not match the schema (each bad field by JSON pointer), or a limit exceeded (nesting depth, string length, conduct items). */
             400: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -908,6 +919,8 @@ export interface operations {
             /** @description No or an invalid API key. */
             401: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -917,6 +930,8 @@ export interface operations {
             /** @description The API key lacks the evaluate scope. */
             403: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -926,6 +941,8 @@ export interface operations {
             /** @description The body is larger than the configured limit. */
             413: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -935,6 +952,8 @@ export interface operations {
             /** @description The body is not application/json. */
             415: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -944,6 +963,8 @@ export interface operations {
             /** @description Well-formed facts that are inconsistent: an end before a start, conduct after the decision date, an unknown rule id. */
             422: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -953,6 +974,8 @@ export interface operations {
             /** @description Rate limit exceeded for this client; see Retry-After. */
             429: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -962,6 +985,8 @@ export interface operations {
             /** @description Internal error. */
             500: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -971,6 +996,8 @@ export interface operations {
             /** @description Overloaded: the service is shedding load; see Retry-After. */
             503: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -995,6 +1022,8 @@ export interface operations {
             /** @description One result per case, in order. */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1004,6 +1033,8 @@ export interface operations {
             /** @description Malformed JSON, or no cases, or more than the configured number of cases, or a limit exceeded. */
             400: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1013,6 +1044,8 @@ export interface operations {
             /** @description No or an invalid API key. */
             401: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1022,6 +1055,8 @@ export interface operations {
             /** @description The API key lacks the evaluate scope. */
             403: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1031,6 +1066,8 @@ export interface operations {
             /** @description The body is larger than the configured batch limit. */
             413: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1040,6 +1077,8 @@ export interface operations {
             /** @description The body is not application/json. */
             415: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1049,6 +1088,8 @@ export interface operations {
             /** @description Rate limit exceeded for this client; see Retry-After. */
             429: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1058,6 +1099,8 @@ export interface operations {
             /** @description Internal error. */
             500: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1067,6 +1110,8 @@ export interface operations {
             /** @description Overloaded: the service is shedding load; see Retry-After. */
             503: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1087,6 +1132,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1110,6 +1157,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1119,6 +1168,8 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1139,6 +1190,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1162,6 +1215,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1171,6 +1226,8 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1191,6 +1248,8 @@ export interface operations {
             /** @description A JSON Schema document. */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1213,6 +1272,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1222,12 +1283,20 @@ export interface operations {
                         previousRevision: string;
                         /** Format: date-time */
                         loadedAt: string;
+                        keys: {
+                            /** @description reloaded: API_KEYS and API_KEYS_FILE were read again; static: no keys to re-read (running open). */
+                            status: "reloaded" | "static";
+                            /** @description How many clients have a key now. */
+                            clients: number;
+                        };
                     };
                 };
             };
             /** @description Default Response */
             401: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1237,15 +1306,19 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The new rules failed their checks; nothing changed. */
+            /** @description The new keys or the new rules failed their checks; nothing changed. */
             422: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1255,6 +1328,8 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1275,6 +1350,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1295,6 +1372,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1315,6 +1394,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { createDisciplineRulesClient, type DisciplineRulesClient, type Schemas } from '../src/index.js'
+import { answeredBy, createDisciplineRulesClient, type DisciplineRulesClient, type Schemas } from '../src/index.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const SERVER = join(ROOT, 'dist', 'src', 'server.js')
@@ -86,7 +86,7 @@ t.test('operations: health, readiness and the OpenAPI document, without a key', 
   t.equal(health.data?.status, 'ok')
   const ready = await anonymous.GET('/readyz')
   t.match(ready.data?.rulesRevision, /^sha256:[0-9a-f]{64}$/)
-  t.ok(ready.data?.ruleSets.includes('informal-associations'), 'the rule sets are loaded')
+  t.ok(ready.data?.ruleSets.includes('association'), 'the rule sets are loaded')
   const doc = await anonymous.GET('/openapi.yaml', { parseAs: 'text' })
   t.equal(doc.response.status, 200)
   t.equal(doc.data, SPEC_TEXT, 'the service serves the openapi.yaml this client was generated from')
@@ -99,9 +99,11 @@ t.test('POST /v1/evaluations: the reference case, and the problems a caller meet
   t.same(data?.triggered.map((r) => r.ruleId), reference.expect.triggered.map((r) => r.ruleId), 'the triggered rules of the fixture')
   t.equal(data?.classification.status, reference.expect.classification.status)
   t.equal(data?.classification.recommended, reference.expect.classification.recommended)
+  t.same(answeredBy(response), { serviceVersion: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version, rulesRevision: data?.rulesRevision }, 'the version headers')
 
   const refused = await anonymous.POST('/v1/evaluations', { body: reference.request })
   t.equal(refused.response.status, 401)
+  t.equal(answeredBy(refused.response).rulesRevision, data?.rulesRevision, 'a problem names the revision too')
   t.equal(refused.error?.type, 'urn:discipline-rules:problem:unauthorized', 'a typed problem body')
   t.equal(refused.data, undefined)
 
@@ -148,7 +150,7 @@ t.test('POST /admin/reload: the admin scope only; unchanged, reloaded, rejected'
 
   const unchanged = await operator.POST('/admin/reload')
   t.equal(unchanged.data?.status, 'unchanged')
-  const file = join(rulesDir, 'rulesets', 'informal-associations.json')
+  const file = join(rulesDir, 'rulesets', 'association.json')
   const set = JSON.parse(readFileSync(file, 'utf8'))
   set.rules[0].title.en += ' (revised)'
   writeFileSync(file, JSON.stringify(set))
