@@ -28,7 +28,7 @@ import Fastify from 'fastify'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = (path) => import(pathToFileURL(join(root, 'dist', 'src', path)).href)
 
-const { validatorCompiler } = await dist('plugins/validation.js')
+const { default: validation } = await dist('plugins/validation.js')
 const { SHARED_SCHEMAS } = await dist('schemas/registry.js')
 const { EvaluationRequest, EvaluationResponse } = await dist('schemas/evaluation.js')
 const { ref } = await dist('schemas/common.js')
@@ -63,7 +63,8 @@ const app = Fastify({
   },
   requestIdHeader: false
 })
-app.setValidatorCompiler(validatorCompiler)
+// The service's own validation plugin, with the same schemas (the validator the service compiles per app).
+await app.register(validation, { schemas: SHARED_SCHEMAS })
 for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
 app.addHook('onSend', (request, reply, payload, done) => {
   reply.header('x-request-id', request.id)
