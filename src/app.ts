@@ -17,6 +17,9 @@ import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
 import healthRoutes from './routes/health.js'
+import recordsPlugin, { type RecordsPluginOptions } from './plugins/records.js'
+import decisionRoutes from './routes/decisions.js'
+import reviewRoutes from './routes/reviews.js'
 import type { LoadedRules, Evaluator } from './domain/rules/load.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 
@@ -54,6 +57,8 @@ export interface AppOptions {
   rateLimitWindowMs?: number
   /** Event-loop delay in ms above which requests are shed with 503; 0 turns it off. */
   maxEventLoopDelayMs?: number
+  /** Decision records (src/plugins/records.ts): without them, evaluations are not recorded and /v1/decisions answers 404. */
+  records?: RecordsPluginOptions
 }
 
 export function buildApp (options: AppOptions = {}) {
@@ -86,12 +91,15 @@ export function buildApp (options: AppOptions = {}) {
   app.register(metrics)
   app.register(openapi)
   app.register(rulesPlugin, { rulesDir: o.rulesDir ?? BUNDLED_RULES_DIR, rules: o.rules, evaluator: o.evaluator })
+  if (o.records !== undefined) app.register(recordsPlugin, o.records)
   app.register(docs)
   app.register(evaluationRoutes, { maxConductItems: o.maxConductItems, batchLimit: o.batchLimit, batchBodyLimit: o.batchBodyLimit })
   app.register(rulesetRoutes)
   app.register(referenceRoutes)
   app.register(adminRoutes)
   app.register(healthRoutes)
+  app.register(decisionRoutes)
+  app.register(reviewRoutes)
   return app
 }
 

@@ -10,6 +10,8 @@ import { parseConfig, type Config } from './config.js'
 import { parseKeys } from './domain/keys.js'
 import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
+import { parseRecordsConfig } from './records/config.js'
+import { openRecords } from './records/open.js'
 
 function authFrom (config: Config): AuthOptions {
   const keys = [
@@ -24,6 +26,8 @@ function authFrom (config: Config): AuthOptions {
 async function main (): Promise<void> {
   const config = parseConfig(process.env)
   const auth = authFrom(config)
+  const recordsConfig = parseRecordsConfig(process.env)
+  const repository = await openRecords(recordsConfig)
   const app = buildApp({
     rulesDir: config.RULES_DIR,
     evaluator: config.RULES_EVALUATOR,
@@ -37,8 +41,10 @@ async function main (): Promise<void> {
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
     maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
-    logger: { level: config.LOG_LEVEL }
+    logger: { level: config.LOG_LEVEL },
+    records: { repository, retentionDays: recordsConfig.DECISION_RETENTION_DAYS, closeStore: true }
   })
+  app.log.info({ store: repository.db.kind, retentionDays: recordsConfig.DECISION_RETENTION_DAYS }, 'decision records open')
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')
   else app.log.info({ clients: auth.keys.map((k) => ({ client: k.client, scopes: k.scopes })) }, 'API keys loaded (hashes only)')
   // SIGHUP means "reload the rules" here, not "stop": close-with-grace must leave it alone.

@@ -13,6 +13,7 @@ import {
 import { Problem } from './problem.js'
 import { BatchRequest, BatchResponse } from './batch.js'
 import { ClauseView, ClauseList } from './clauses.js'
+import { DecisionSummary, DecisionList, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats } from './decisions.js'
 import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
 
 export const SHARED_SCHEMAS: TSchema[] = [
@@ -23,7 +24,8 @@ export const SHARED_SCHEMAS: TSchema[] = [
   NotTriggeredRule, Classification, EvaluationResponse,
   Problem,
   RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness,
-  BatchRequest, BatchResponse, ClauseView, ClauseList
+  BatchRequest, BatchResponse, ClauseView, ClauseList,
+  DecisionSummary, DecisionList, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats
 ]
 
 export const SCHEMAS_BY_ID: ReadonlyMap<string, TSchema> = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s]))

@@ -41,6 +41,8 @@ export interface LoadedRules {
   /** Conduct type → the rule sets that look at it (every type has an entry). */
   byConductType: Map<string, LoadedRuleSet[]>
   loadedAt: string
+  /** The exact bytes of every file the revision is the hash of (kept with decision records, to replay them). */
+  files: Array<{ file: string, raw: Buffer }>
 }
 
 const checkers = {
@@ -217,5 +219,5 @@ export async function loadRules (root: string, evaluator: Evaluator = 'compiled'
     byConductType.get(set.conductType)?.push(loaded)
   }
   if (problems.length > 0) throw new RulesLoadError(problems)
-  return { revision: revisionOf(parsed), evaluator, catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString() }
+  return { revision: revisionOf(parsed), evaluator, catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString(), files: parsed.map(({ file, raw }) => ({ file, raw })) }
 }

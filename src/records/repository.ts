@@ -1,0 +1,152 @@
+/**
+ * The decision records' repository: every read and write of decisions and rules revisions goes
+ * through here, on either backend (db.ts). Facts are sealed on the way in and opened on the way out
+ * (cipher.ts); nothing else in the service sees the tables.
+ */
+import type { EvaluationResponse } from '../schemas/evaluation.js'
+import type { Db, Sql } from './db.js'
+import type { FactsCipher } from './cipher.js'
+import type { Sanction } from '../schemas/codes.js'
+
+export interface RulesFile { file: string, raw: Buffer }
+
+export interface NewDecision {
+  decisionId: string
+  evaluatedAt: string
+  client: string
+  requestId: string
+  serviceVersion: string
+  rulesRevision: string
+  lang: string
+  options: Record<string, unknown>
+  facts: unknown
+  answer: EvaluationResponse
+  idempotency?: { key: string, digest: string }
+}
+
+export interface StoredDecision extends Omit<NewDecision, 'idempotency'> { recordedAt: string }
+
+export interface DecisionFilter { ruleId?: string, client?: string, from?: string, to?: string, cursor?: { at: string, id: string }, limit: number }
+
+export interface DecisionSummary { decisionId: string, evaluatedAt: string, client: string, rulesRevision: string, ruleIds: string[], recommended: Sanction | null, status: string }
+
+interface Row {
+  decision_id: string
+  evaluated_at: Date
+  recorded_at: Date
+  client: string
+  request_id: string
+  service_version: string
+  rules_revision: string
+  lang: string
+  options: Record<string, unknown>
+  facts: Uint8Array
+  key_id: string
+  answer: EvaluationResponse
+  rule_ids: string[]
+}
+
+/** A second record with an Idempotency-Key that a client already used within the day. */
+export class IdempotencyConflict extends Error {
+  override name = 'IdempotencyConflict'
+}
+
+export class RecordsRepository {
+  /** Revisions known to be stored, so each is written once per process. */
+  private readonly storedRevisions = new Set<string>()
+  constructor (readonly db: Db, private readonly cipher: FactsCipher) {}
+
+  async saveDecisions (decisions: NewDecision[], files: (revision: string) => RulesFile[] | undefined): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const revision of new Set(decisions.map((d) => d.rulesRevision))) await this.storeRevision(tx, revision, files)
+      for (const d of decisions) await this.insert(tx, d)
+    })
+    for (const d of decisions) this.storedRevisions.add(d.rulesRevision)
+  }
+
+  private async storeRevision (tx: Sql, revision: string, files: (revision: string) => RulesFile[] | undefined): Promise<void> {
+    if (this.storedRevisions.has(revision)) return
+    const given = files(revision)
+    if (given === undefined) throw new Error(`the files of rules revision ${revision} are not at hand`)
+    const [row] = await tx.query('insert into rules_revisions (revision) values ($1) on conflict do nothing returning revision', [revision])
+    if (row === undefined) return
+    for (const f of given) await tx.query('insert into rules_files (revision, file, raw) values ($1, $2, $3)', [revision, f.file, f.raw])
+  }
+
+  private async insert (tx: Sql, d: NewDecision): Promise<void> {
+    const sealed = this.cipher.seal(d.facts, d.decisionId)
+    if (d.idempotency !== undefined) {
+      // A key is reusable after a day: its older use lets go of it.
+      await tx.query("update decisions set idempotency_key = null where client = $1 and idempotency_key = $2 and evaluated_at < now() - interval '1 day'", [d.client, d.idempotency.key])
+    }
+    const ruleIds = [...new Set(d.answer.triggered.map((t) => t.ruleId))]
+    const inserted = await tx.query(`insert into decisions (decision_id, evaluated_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id, answer, rule_ids, idempotency_key, body_digest)
+      values ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10, $11::json, $12::text[], $13, $14) on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`,
+    [d.decisionId, d.evaluatedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
+      JSON.stringify(d.answer), ruleIds, d.idempotency?.key ?? null, d.idempotency?.digest ?? null])
+    if (inserted.length === 0) throw new IdempotencyConflict(`Idempotency-Key ${String(d.idempotency?.key)} was used meanwhile`)
+  }
+
+  async revisionFiles (revision: string): Promise<RulesFile[] | undefined> {
+    const rows = await this.db.query<{ file: string, raw: Uint8Array }>('select file, raw from rules_files where revision = $1 order by file', [revision])
+    return rows.length === 0 ? undefined : rows.map((r) => ({ file: r.file, raw: Buffer.from(r.raw) }))
+  }
+
+  async getDecision (decisionId: string): Promise<StoredDecision | undefined> {
+    const [row] = await this.db.query<Row>('select * from decisions where decision_id = $1', [decisionId])
+    return row === undefined ? undefined : this.fromRow(row)
+  }
+
+  /** The answer recorded under a client's Idempotency-Key in the last day, with the digest of its body. */
+  async findIdempotent (client: string, key: string): Promise<{ digest: string, answer: EvaluationResponse } | undefined> {
+    const [row] = await this.db.query<{ body_digest: string, answer: EvaluationResponse }>(
+      "select body_digest, answer from decisions where client = $1 and idempotency_key = $2 and evaluated_at >= now() - interval '1 day'", [client, key])
+    return row === undefined ? undefined : { digest: row.body_digest, answer: row.answer }
+  }
+
+  async listDecisions (f: DecisionFilter): Promise<DecisionSummary[]> {
+    const where: string[] = []
+    const params: unknown[] = []
+    const add = (sql: string, ...values: unknown[]) => {
+      where.push(sql.replace(/\?/g, () => { params.push(values.shift()); return `$${params.length}` }))
+    }
+    if (f.ruleId !== undefined) add('rule_ids @> array[?]::text[]', f.ruleId)
+    if (f.client !== undefined) add('client = ?', f.client)
+    if (f.from !== undefined) add('evaluated_at >= ?', f.from)
+    if (f.to !== undefined) add('evaluated_at < ?', f.to)
+    if (f.cursor !== undefined) add('(evaluated_at, decision_id) < (?, ?)', f.cursor.at, f.cursor.id)
+    const rows = await this.db.query<Row>(`select decision_id, evaluated_at, client, rules_revision, rule_ids, answer from decisions
+      ${where.length === 0 ? '' : 'where ' + where.join(' and ')} order by evaluated_at desc, decision_id desc limit ${f.limit}`, params)
+    return rows.map((r) => ({
+      decisionId: r.decision_id,
+      evaluatedAt: r.evaluated_at.toISOString(),
+      client: r.client,
+      rulesRevision: r.rules_revision,
+      ruleIds: r.rule_ids,
+      recommended: r.answer.classification.recommended,
+      status: r.answer.classification.status
+    }))
+  }
+
+  /** Deletes the records (and their reviews) evaluated before `before`; returns how many. */
+  async purge (before: Date): Promise<number> {
+    const rows = await this.db.query('delete from decisions where evaluated_at < $1 returning decision_id', [before.toISOString()])
+    return rows.length
+  }
+
+  private fromRow (r: Row): StoredDecision {
+    return {
+      decisionId: r.decision_id,
+      evaluatedAt: r.evaluated_at.toISOString(),
+      recordedAt: r.recorded_at.toISOString(),
+      client: r.client,
+      requestId: r.request_id,
+      serviceVersion: r.service_version,
+      rulesRevision: r.rules_revision,
+      lang: r.lang,
+      options: r.options,
+      facts: this.cipher.open({ keyId: r.key_id, blob: Buffer.from(r.facts) }, r.decision_id),
+      answer: r.answer
+    }
+  }
+}
