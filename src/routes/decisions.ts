@@ -74,21 +74,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         from: Type.Optional(Type.String({ format: 'date-time', description: 'Evaluated at or after.' })),
         to: Type.Optional(Type.String({ format: 'date-time', description: 'Evaluated before.' })),
         cursor: Type.Optional(Type.String({ description: 'The `next` of the previous page.' })),
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 })
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Page size, default 50.' }))
       }, { additionalProperties: false }),
       response: { 200: ref(DecisionList), 400: problem('A bad filter or cursor.'), ...common }
     }
   }, async (request, reply) => {
     const records = recordsOf(request, reply)
     if (records === undefined) return reply
-    const { cursor, client, ...filter } = request.query
+    const { cursor, client, limit = 50, ...filter } = request.query
     const after = cursor === undefined ? undefined : parseCursor(cursor)
     if (cursor !== undefined && after === undefined) {
       return await sendProblem(reply, { type: 'validation-failed', title: 'Bad cursor', status: 400, detail: 'cursor is not one this service gave out.', instance: request.url, errors: [{ pointer: '/querystring/cursor', detail: 'invalid' }] })
     }
     const own = canAudit(request) ? client : request.client?.name
-    const items = await records.repository.listDecisions({ ...filter, client: own, cursor: after })
-    const last = items[filter.limit - 1]
+    const items = await records.repository.listDecisions({ ...filter, limit, client: own, cursor: after })
+    const last = items[limit - 1]
     return { items, next: last === undefined ? null : cursorOf(last.evaluatedAt, last.decisionId) }
   })
 

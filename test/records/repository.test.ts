@@ -9,6 +9,9 @@ import { addReview, currentReviews } from '../../src/records/reviews.js'
 import { referenceCase } from '../helpers/cases.js'
 import { cipher, onEachBackend } from '../helpers/stores.js'
 
+// Two real stores (the embedded one takes seconds to open) and a PostgreSQL server started for this file.
+t.setTimeout(300_000)
+
 const rules = await loadRules(BUNDLED_RULES_DIR)
 const request = referenceCase().request as any
 const filesOf = (revision: string) => revision === rules.revision ? rules.files : undefined
