@@ -93,7 +93,7 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
       if (!(err instanceof IdempotencyConflict)) return unavailable(request, reply, err)
       // The same key was recorded meanwhile by a concurrent request: answer as if this one came second.
       const found = await repository.findIdempotent(request.client?.name as string, key as string)
-      if (found?.digest === digest) return found?.answer
+      if (found?.digest === digest) return (found as { answer: unknown }).answer
       void reply.code(422).type(PROBLEM_CONTENT_TYPE)
       return keyReused(request)
     }

@@ -67,7 +67,7 @@ async function openPostgres (connectionString: string): Promise<Db> {
         await client.query('commit')
         return result
       } catch (err) {
-        await client.query('rollback').catch(() => {})
+        await client.query('rollback')
         throw err
       } finally {
         client.release()

@@ -49,7 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (outcome.why === 'unknown-review') {
       return await sendProblem(reply, { type: 'unknown-review', title: 'No such review of this decision', status: 422, detail: '`replaces` must name a review of this decision.', instance: request.url, errors: [{ pointer: '/replaces', detail: 'no such review of this decision' }] })
     }
-    return await sendProblem(reply, { type: 'review-conflict', title: 'The decision has a current review', status: 409, detail: `A correction must name the current review${outcome.current === undefined ? '' : ` (${outcome.current})`} in \`replaces\`.`, instance: request.url, errors: [{ pointer: '/replaces', detail: 'must name the current review' }] })
+    return await sendProblem(reply, { type: 'review-conflict', title: 'The decision has a current review', status: 409, detail: `A correction must name the current review (${String(outcome.current)}) in \`replaces\`.`, instance: request.url, errors: [{ pointer: '/replaces', detail: 'must name the current review' }] })
   })
 
   app.get('/v1/stats/agreement', {

@@ -33,23 +33,27 @@ async function embeddedTemplate (): Promise<string> {
   return path
 }
 
-/** A fresh embedded store (migrated) in a temporary directory, removed at teardown. */
-export async function freshEmbedded (t: Test): Promise<{ db: Db, dataDir: string }> {
+/** The data directory of a fresh, migrated embedded store, removed at teardown. */
+export async function embeddedDataDir (t: Test): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'records-embedded-'))
   cpSync(await embeddedTemplate(), dataDir, { recursive: true })
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
+  return dataDir
+}
+
+/** A fresh embedded store (migrated), open, closed at teardown. */
+export async function freshEmbedded (t: Test): Promise<{ db: Db, dataDir: string }> {
+  const dataDir = await embeddedDataDir(t)
   const db = await openDb({ dataDir })
-  t.teardown(async () => {
-    await db.close().catch(() => {})
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  t.teardown(async () => { await db.close().catch(() => {}) })
   return { db, dataDir }
 }
 
 let server: Promise<PostgresServer> | undefined
 let databases = 0
 
-/** A PostgreSQL server for this test file (stopped when the file's tests end) and a fresh database on it. */
-export async function freshPostgres (t: Test): Promise<{ db: Db, url: string }> {
+/** A PostgreSQL server for this test file, stopped when the file's tests end; the URL of a new, empty database on it. */
+export async function emptyPostgres (): Promise<string> {
   if (server === undefined) {
     server = startPostgres()
     const started = server
@@ -60,7 +64,12 @@ export async function freshPostgres (t: Test): Promise<{ db: Db, url: string }> 
   const name = `records_${process.pid}_${++databases}`
   await admin.exec(`create database ${name}`)
   await admin.close()
-  const url = base.replace(/\/postgres$/, `/${name}`)
+  return base.replace(/\/postgres$/, `/${name}`)
+}
+
+/** A fresh, migrated database on the file's PostgreSQL server, closed at teardown. */
+export async function freshPostgres (t: Test): Promise<{ db: Db, url: string }> {
+  const url = await emptyPostgres()
   const db = await openDb({ databaseUrl: url, dataDir: '' })
   await migrate(db)
   t.teardown(async () => { await db.close().catch(() => {}) })

@@ -55,11 +55,12 @@ onEachBackend(t, async (t, db: Db, repository) => {
   })
 
   t.test('every evaluated case of a batch is recorded; a rejected case is not', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: { cases: [reference, { facts: {} }, reference] }, headers: as('bob') })
+    const res = await app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: { cases: [reference, { facts: {} }, { facts: reference.facts }] }, headers: as('bob') })
     t.equal(res.statusCode, 200)
     const ids = res.json().results.map((r: any) => r.evaluation?.decisionId)
     t.equal(ids[1], undefined)
     for (const id of [ids[0], ids[2]]) t.equal((await repository.getDecision(id))?.client, 'bob')
+    t.same((await repository.getDecision(ids[2]))?.options, {}, 'a case without options is recorded with none')
   })
 
   t.test('when the store fails, the evaluation answers 503 with Retry-After and no answer', async (t) => {
