@@ -6,7 +6,7 @@
  * broken), refuses to start without API keys unless told to run open, and refuses to start on a
  * broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
  */
-import { spawn } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
@@ -15,6 +15,10 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const server = join(root, 'dist', 'src', 'server.js')
 const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8'))
+// One embedded decision store (src/records) for these starts, which run one after another: created
+// beforehand, since creating one takes PGlite several seconds; the records checks are records-check.mjs.
+const dataDir = mkdtempSync(join(tmpdir(), 'smoke-data-'))
+execFileSync(process.execPath, [join(root, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: dataDir } })
 let passed = 0
 let failed = 0
 const check = (ok, what) => {
@@ -24,7 +28,7 @@ const check = (ok, what) => {
 }
 
 function start (env) {
-  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir, DECISIONS_KEY: '33'.repeat(32), ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const out = { stdout: '', stderr: '' }
   child.stdout.on('data', (d) => { out.stdout += d })
   child.stderr.on('data', (d) => { out.stderr += d })
@@ -143,6 +147,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
     s.child.kill('SIGTERM')
     const statuses = await Promise.all(inFlight)
     const exit = await withTimeout(s.exited, 10000)
+    process.stderr.write(s.out.stdout.split('\n').filter((l) => /503|batch|closing|store/.test(l)).map((l) => l.slice(0, 300)).join('\n') + '\n')
     const finished = statuses.filter((x) => x === 200).length
     const refused = statuses.filter((x) => x !== 200)
     // Every batch request the server had taken in (logged as incoming) got its complete answer, 200.
@@ -155,5 +160,6 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
   rmSync(dir, { recursive: true, force: true })
 }
 
+rmSync(dataDir, { recursive: true, force: true })
 process.stdout.write(`${passed} passed, ${failed} failed\n`)
 process.exit(failed === 0 ? 0 : 1)
