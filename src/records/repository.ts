@@ -9,6 +9,8 @@ import type { FactsCipher } from './cipher.js'
 import type { Sanction } from '../schemas/codes.js'
 
 export interface RulesFile { file: string, raw: Buffer }
+/** The files of a rules revision, when the caller has them at hand. */
+export type FilesOf = (revision: string) => RulesFile[] | undefined
 
 export interface NewDecision {
   decisionId: string
@@ -54,17 +56,48 @@ export class IdempotencyConflict extends Error {
 export class RecordsRepository {
   /** Revisions known to be stored, so each is written once per process. */
   private readonly storedRevisions = new Set<string>()
+  private readonly queue: Array<{ decisions: NewDecision[], files: FilesOf, resolve: () => void, reject: (err: unknown) => void }> = []
+  private flushing = false
   constructor (readonly db: Db, private readonly cipher: FactsCipher) {}
 
-  async saveDecisions (decisions: NewDecision[], files: (revision: string) => RulesFile[] | undefined): Promise<void> {
+  /**
+   * Writes decisions with their rules revision, in one transaction. Calls that arrive while a write is
+   * under way are written together in the next one (group commit: one transaction and one insert for
+   * many requests); when such a group fails, each call is written alone, so one call's failure is its own.
+   */
+  async saveDecisions (decisions: NewDecision[], files: FilesOf): Promise<void> {
+    if (decisions.length === 0) return
+    return await new Promise((resolve, reject) => {
+      this.queue.push({ decisions, files, resolve, reject })
+      if (!this.flushing) void this.flush()
+    })
+  }
+
+  private async flush (): Promise<void> {
+    this.flushing = true
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0)
+      const filesOf: FilesOf = (revision) => group.map((g) => g.files(revision)).find((f) => f !== undefined)
+      try {
+        await this.write(group.flatMap((g) => g.decisions), filesOf)
+        for (const g of group) g.resolve()
+      } catch (err) {
+        if (group.length === 1) group[0].reject(err)
+        else for (const g of group) await this.write(g.decisions, g.files).then(g.resolve, g.reject)
+      }
+    }
+    this.flushing = false
+  }
+
+  private async write (decisions: NewDecision[], files: FilesOf): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const revision of new Set(decisions.map((d) => d.rulesRevision))) await this.storeRevision(tx, revision, files)
-      for (const d of decisions) await this.insert(tx, d)
+      await this.insert(tx, decisions)
     })
     for (const d of decisions) this.storedRevisions.add(d.rulesRevision)
   }
 
-  private async storeRevision (tx: Sql, revision: string, files: (revision: string) => RulesFile[] | undefined): Promise<void> {
+  private async storeRevision (tx: Sql, revision: string, files: FilesOf): Promise<void> {
     if (this.storedRevisions.has(revision)) return
     const given = files(revision)
     if (given === undefined) throw new Error(`the files of rules revision ${revision} are not at hand`)
@@ -73,18 +106,23 @@ export class RecordsRepository {
     for (const f of given) await tx.query('insert into rules_files (revision, file, raw) values ($1, $2, $3)', [revision, f.file, f.raw])
   }
 
-  private async insert (tx: Sql, d: NewDecision): Promise<void> {
-    const sealed = this.cipher.seal(d.facts, d.decisionId)
-    if (d.idempotency !== undefined) {
-      // A key is reusable after a day: its older use lets go of it.
-      await tx.query("update decisions set idempotency_key = null where client = $1 and idempotency_key = $2 and evaluated_at < now() - interval '1 day'", [d.client, d.idempotency.key])
+  /** One insert for every decision: a statement costs the embedded store more than a row. */
+  private async insert (tx: Sql, decisions: NewDecision[]): Promise<void> {
+    const params: unknown[] = []
+    const rows: string[] = []
+    for (const d of decisions) {
+      if (d.idempotency !== undefined) {
+        // A key is reusable after a day: its older use lets go of it.
+        await tx.query("update decisions set idempotency_key = null where client = $1 and idempotency_key = $2 and evaluated_at < now() - interval '1 day'", [d.client, d.idempotency.key])
+      }
+      const sealed = this.cipher.seal(d.facts, d.decisionId)
+      const n = params.push(d.decisionId, d.evaluatedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
+        JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.idempotency?.key ?? null, d.idempotency?.digest ?? null) - 14
+      rows.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}::json, $${n + 9}, $${n + 10}, $${n + 11}::json, $${n + 12}::text[], $${n + 13}, $${n + 14})`)
     }
-    const ruleIds = [...new Set(d.answer.triggered.map((t) => t.ruleId))]
     const inserted = await tx.query(`insert into decisions (decision_id, evaluated_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id, answer, rule_ids, idempotency_key, body_digest)
-      values ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10, $11::json, $12::text[], $13, $14) on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`,
-    [d.decisionId, d.evaluatedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
-      JSON.stringify(d.answer), ruleIds, d.idempotency?.key ?? null, d.idempotency?.digest ?? null])
-    if (inserted.length === 0) throw new IdempotencyConflict(`Idempotency-Key ${String(d.idempotency?.key)} was used meanwhile`)
+      values ${rows.join(', ')} on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`, params)
+    if (inserted.length < decisions.length) throw new IdempotencyConflict('an Idempotency-Key was used meanwhile')
   }
 
   async revisionFiles (revision: string): Promise<RulesFile[] | undefined> {

@@ -21,7 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const DIR = join(ROOT, 'deploy', 'kubernetes')
 const RULE_FOLDERS = ['catalog', 'rulesets']
 /** Manifests deliberately left out of kustomization.yaml (see the comments in them). */
-const STANDALONE = ['configmap-rules.yaml', 'secret-keys.example.yaml']
+const STANDALONE = ['configmap-rules.yaml', 'secret-keys.example.yaml', 'secret-records.example.yaml']
 
 type Obj = Record<string, any>
 interface Validatable { validate: () => void }
@@ -108,7 +108,7 @@ t.test('the Deployment: replicas, image, probes, security, resources, shutdown',
   t.equal(env.HOST, '0.0.0.0')
   t.same(container.envFrom, [{ configMapRef: { name: 'discipline-rules-env' } }], 'environment from the env ConfigMap')
   // The service reads only the variables its configuration schema names: a misspelt one would be ignored.
-  const known = new Set([...readFileSync(join(ROOT, 'src', 'config.ts'), 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1]))
+  const known = new Set(['config.ts', 'records/config.ts'].flatMap((f) => [...readFileSync(join(ROOT, 'src', f), 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1])))
   for (const name of [...Object.keys(env), ...container.env.map((e: Obj) => e.name)]) t.ok(known.has(name), `${name} is a variable of src/config.ts`)
   t.notOk('ALLOW_UNAUTHENTICATED' in env || envOf('ALLOW_UNAUTHENTICATED') !== undefined, 'authentication is never switched off')
   for (const [probe, path] of [['startupProbe', '/healthz'], ['livenessProbe', '/healthz'], ['readinessProbe', '/readyz']]) {
@@ -187,7 +187,7 @@ t.test('the rules and keys volumes', async (t) => {
   t.equal(keys.defaultMode & 0o007, 0, 'the keys file is not world-readable')
 
   const secret = get('Secret', 'discipline-rules-keys')
-  t.equal(fileOf.get('Secret/discipline-rules-keys'), 'secret-keys.example.yaml', 'the only Secret is the marked example')
+  t.equal(fileOf.get('Secret/discipline-rules-keys'), 'secret-keys.example.yaml', 'the keys Secret is the marked example')
   t.equal(secret.type, 'Opaque')
   t.notOk(secret.data, 'no base64 data, only a readable placeholder')
   t.ok(secret.stringData.keys, 'the key the volume projects')
@@ -288,4 +288,14 @@ t.test('the image and npm start run the service with the same Node flags, and th
   const container = deployment.spec.template.spec.containers[0]
   t.equal(container.command, undefined, 'the Deployment does not replace the image\'s command')
   t.equal(container.args, undefined)
+})
+
+t.test('the decision records: PostgreSQL URL and facts key from a Secret whose example has both', async (t) => {
+  for (const [name, key] of [['DATABASE_URL', 'database-url'], ['DECISIONS_KEY', 'decisions-key']]) {
+    const ref = container.env.find((e: Obj) => e.name === name)?.valueFrom?.secretKeyRef
+    t.same(ref, { name: 'discipline-rules-records', key }, `${name} from the records Secret`)
+    t.ok(get('Secret', 'discipline-rules-records').stringData[key], `the example Secret has ${key}`)
+  }
+  t.equal(fileOf.get('Secret/discipline-rules-records'), 'secret-records.example.yaml')
+  t.match(get('Secret', 'discipline-rules-records').stringData['database-url'], /^postgres:\/\/.*REPLACE/, 'a placeholder, not a real password')
 })

@@ -61,6 +61,19 @@ onEachBackend(t, async (t, db, repository) => {
     t.equal(await repository.getDecision(a.decisionId), undefined)
   })
 
+  t.test('concurrent writes are committed together; one failing call fails alone', async (t) => {
+    const [a, b, c] = await Promise.all([decision(), decision(), decision()])
+    const results = await Promise.allSettled([
+      repository.saveDecisions([a], filesOf),
+      repository.saveDecisions([b], filesOf),
+      repository.saveDecisions([{ ...c, decisionId: a.decisionId }], filesOf),
+      repository.saveDecisions([c], filesOf),
+      repository.saveDecisions([], filesOf)
+    ])
+    t.same(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+    for (const d of [a, b, c]) t.ok(await repository.getDecision(d.decisionId), 'written')
+  })
+
   t.test('Idempotency-Key: found within a day, taken once, free again after a day', async (t) => {
     const a = await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd1' } })
     await repository.saveDecisions([a], filesOf)
