@@ -25,10 +25,11 @@ t.test('.env.example lists every variable with its default', async (t) => {
   const { join } = await import('node:path')
   const { PACKAGE_ROOT } = await import('../src/paths.js')
   const { ConfigSchema } = await import('../src/config.js')
+  const { RecordsConfigSchema, parseRecordsConfig } = await import('../src/records/config.js')
   const lines = readFileSync(join(PACKAGE_ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l))
   const listed = Object.fromEntries(lines.map((l) => l.split('=', 2) as [string, string]))
-  t.same(Object.keys(listed).sort(), Object.keys(ConfigSchema.properties).sort())
-  const defaults = parseConfig({})
+  t.same(Object.keys(listed).sort(), [...new Set([...Object.keys(ConfigSchema.properties), ...Object.keys(RecordsConfigSchema.properties)])].sort())
+  const defaults = { ...parseRecordsConfig({}), ...parseConfig({}) }
   for (const [key, value] of Object.entries(listed)) {
     if (value === '') continue
     t.equal(String(defaults[key as keyof typeof defaults]), value, `${key} default`)

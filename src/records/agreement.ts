@@ -17,7 +17,7 @@ export interface AgreementRow {
   outside: { count: number, decisionIds: string[] }
 }
 
-const rank = (s: string | null): number => s === null ? -1 : (SANCTIONS as readonly string[]).indexOf(s)
+const rank = (s: string): number => (SANCTIONS as readonly string[]).indexOf(s)
 
 export function agreementOf (answer: EvaluationResponse, sanction: string | null): Agreement {
   const { recommended, sanctionRange } = answer.classification

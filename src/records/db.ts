@@ -61,17 +61,18 @@ async function openPostgres (connectionString: string): Promise<Db> {
     ...wrap(pool),
     transaction: async (fn) => {
       const client = await pool.connect()
-      try {
+      const run = async () => {
         await client.query('begin')
-        const result = await fn(wrap(client))
-        await client.query('commit')
-        return result
-      } catch (err) {
-        await client.query('rollback')
-        throw err
-      } finally {
-        client.release()
+        try {
+          const result = await fn(wrap(client))
+          await client.query('commit')
+          return result
+        } catch (err) {
+          await client.query('rollback')
+          throw err
+        }
       }
+      return await run().finally(() => client.release())
     },
     close: async () => { await pool.end() }
   }

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto'
 import { buildApp } from '../../src/app.js'
 import { loadRules } from '../../src/domain/rules/load.js'
 import { evaluate } from '../../src/domain/decide/evaluate.js'
-import { BUNDLED_RULES_DIR } from '../../src/paths.js'
+import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
+import { spawnSync } from 'node:child_process'
 import { openDb } from '../../src/records/db.js'
 import { openRecords } from '../../src/records/open.js'
 import { parseRecordsConfig } from '../../src/records/config.js'
@@ -28,6 +29,9 @@ t.test('npm run db:migrate brings either store up to date, and says why when it 
   t.same(out, ['postgres store: applied migration(s) 1\n', 'postgres store: already up to date\n', 'embedded store: already up to date\n'])
   t.equal(await dbMigrate({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, (s) => out.push(s)), 1)
   t.match(out[3], /^db:migrate failed: /)
+  const run = spawnSync(process.execPath, [...process.execArgv, join(PACKAGE_ROOT, 'src/tools/db-migrate.ts')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url } })
+  t.equal(run.status, 0, 'run as a script')
+  t.equal(run.stdout, 'postgres store: already up to date\n')
 })
 
 t.test('the server\'s store: opened from the configuration, migrated, closed with the app', async (t) => {
