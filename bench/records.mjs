@@ -67,15 +67,14 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
   let reproduced = 0
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
-    const ids = await db.query('select decision_id from decisions where decision_id > $1 order by decision_id limit 1000', [after])
-    if (ids.length === 0) break
-    for (const { decision_id: id } of ids) {
-      const decision = await repository.getDecision(id)
+    const page = await repository.scanDecisions(after, 1000)
+    if (page.length === 0) break
+    for (const decision of page) {
       const result = await replayDecision(decision, rules, rules)
       replayed++
       if (result.reproduced) reproduced++
     }
-    after = ids[ids.length - 1].decision_id
+    after = page[page.length - 1].decisionId
   }
   const replayS = (performance.now() - t1) / 1000
   await db.close()

@@ -135,6 +135,12 @@ export class RecordsRepository {
     return row === undefined ? undefined : this.fromRow(row)
   }
 
+  /** Up to `limit` decisions with ids after `after`, in id order: every record, page by page (replay in bulk). */
+  async scanDecisions (after: string, limit: number): Promise<StoredDecision[]> {
+    const rows = await this.db.query<Row>('select * from decisions where decision_id > $1 order by decision_id limit $2', [after, limit])
+    return rows.map((r) => this.fromRow(r))
+  }
+
   /** The answer recorded under a client's Idempotency-Key in the last day, with the digest of its body. */
   async findIdempotent (client: string, key: string): Promise<{ digest: string, answer: EvaluationResponse } | undefined> {
     const [row] = await this.db.query<{ body_digest: string, answer: EvaluationResponse }>(

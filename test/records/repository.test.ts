@@ -100,6 +100,10 @@ onEachBackend(t, async (t, db, repository) => {
     t.equal((await repository.listDecisions({ limit: 10, ruleId: 'no.such.rule' })).length, 0)
     t.same((await repository.listDecisions({ limit: 10, client: 'bob' })).map((d) => d.evaluatedAt), [times[0]])
     t.same((await repository.listDecisions({ limit: 10, from: times[1], to: times[2] })).map((d) => d.evaluatedAt), [times[1]])
+    const scanned = [...await repository.scanDecisions('00000000-0000-0000-0000-000000000000', 2)]
+    scanned.push(...await repository.scanDecisions(scanned[1].decisionId, 2))
+    t.same(scanned.map((d) => d.decisionId), ds.map((d) => d.decisionId).sort(), 'a scan pages through every record in id order')
+    t.same(scanned[0].facts, request.facts, 'with its facts')
     const page = await repository.listDecisions({ limit: 2 })
     const rest = await repository.listDecisions({ limit: 2, cursor: { at: page[1].evaluatedAt, id: page[1].decisionId } })
     t.same(rest.map((d) => d.evaluatedAt), [times[0]])
