@@ -1,6 +1,7 @@
 # discipline-rules — production image.
 #   build:  docker build -t discipline-rules .
-#   run:    docker run --rm -p 3000:3000 --read-only discipline-rules
+#   run:    docker run --rm -p 3000:3000 --read-only -v records:/data -e DECISIONS_KEY=… discipline-rules
+#           (decision records: the embedded store in /data, or DATABASE_URL=postgres://… instead)
 # Two stages on the same base: `build` compiles TypeScript with the full dependency set; the runtime
 # stage installs production dependencies only and copies the compiled output and the rule data.
 
@@ -29,7 +30,8 @@ WORKDIR /app
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    SHUTDOWN_TIMEOUT_MS=8000
+    SHUTDOWN_TIMEOUT_MS=8000 \
+    DATA_DIR=/data
 EXPOSE 3000
 # No curl in the slim image: probe /readyz with Node's built-in fetch (bounded by a 2 s timeout).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
