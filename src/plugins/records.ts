@@ -92,8 +92,9 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
     } catch (err) {
       if (!(err instanceof IdempotencyConflict)) return unavailable(request, reply, err)
       // The same key was recorded meanwhile by a concurrent request: answer as if this one came second.
-      const found = await repository.findIdempotent(request.client?.name as string, key as string)
-      if (found?.digest === digest) return (found as { answer: unknown }).answer
+      // (A conflict means the key is taken within the day, so it is found.)
+      const found = await repository.findIdempotent(request.client?.name as string, key as string) as { digest: string, answer: unknown }
+      if (found.digest === digest) return found.answer
       void reply.code(422).type(PROBLEM_CONTENT_TYPE)
       return keyReused(request)
     }
