@@ -106,6 +106,25 @@ onEachBackend(t, async (t, db: Db, repository) => {
     t.equal(down.statusCode, 503, 'the store is needed to look the key up')
   })
 
+  t.test('an Idempotency-Key recorded by another request between the look-up and the record', async (t) => {
+    const { app: raced } = appOn(t, repository)
+    t.teardown(() => raced.close())
+    const other = { ...reference, options: { ...reference.options, lang: 'en' } }
+    const first: any[] = []
+    // Runs after the records plugin's look-up of the key and before this request is recorded: the
+    // other request is answered and recorded first, with the same key.
+    raced.addHook('preHandler', async (request) => {
+      const race = request.headers['x-race']
+      if (race !== undefined) first.push((await evaluateAs(raced, 'alice', race === 'same' ? reference : other, { 'idempotency-key': request.headers['idempotency-key'] as string })).json())
+    })
+    const same = await evaluateAs(raced, 'alice', reference, { 'idempotency-key': 'raced-1', 'x-race': 'same' })
+    t.equal(same.statusCode, 200)
+    t.equal(same.json().decisionId, first[0].decisionId, 'the same body gets the answer recorded first')
+    const clash = await evaluateAs(raced, 'alice', reference, { 'idempotency-key': 'raced-2', 'x-race': 'other' })
+    t.equal(clash.statusCode, 422, 'another body is refused')
+    t.equal((await repository.findIdempotent('alice', 'raced-2'))?.answer.decisionId, first[1].decisionId)
+  })
+
   t.test('the list: newest first, filtered, paginated; evaluate sees only its own', async (t) => {
     const mine = await app.inject({ url: '/v1/decisions?limit=500', headers: as('bob') })
     t.ok(mine.json().items.length >= 2)
