@@ -198,62 +198,87 @@ function nodes (c) {
   return 1
 }
 
+/** The engines one conduct item runs, as decide runs them: the element engines, then the auxiliary engines of the rules not ruled out. */
+async function enginesRun ({ almanacFor, runOn }, sets, facts) {
+  const out = new Map()
+  const parts = new Map(sets.flatMap((s) => [...s.engines.parts]))
+  const elements = sets.map((s) => s.engines.elements)
+  await runOn(almanacFor(facts), elements, parts, out)
+  const auxiliary = sets.flatMap((s) => s.set.rules.flatMap((r) => {
+    const e = s.engines.auxiliary.get(r.id)
+    return e !== undefined && out.get(r.id).value !== 'false' ? [e] : []
+  }))
+  return { elements, auxiliary, all: sets.flatMap((s) => [...s.engines.auxiliary.values()]) }
+}
+
 /**
  * What one evaluation of a request asks of json-rules-engine: engine runs, engine rules evaluated
- * (and how many of them are element rules rather than indicators/notes/versions/adjustments),
- * Fact objects created (one per flat fact per run), condition nodes deep-cloned (RuleResult clones
- * each rule's conditions on every run) and leaf conditions.
+ * (element rules, and the one combined auxiliary rule of each rule whose elements are not false),
+ * Fact objects created (one per flat fact per conduct item: every run on an item shares its almanac),
+ * condition nodes deep-cloned (RuleResult clones each rule's conditions on every run), and the
+ * auxiliary rules not run because their rule's elements are false.
  */
-export async function workOf ({ rules, flattenFacts, runEngine }, request) {
-  const w = { conduct: 0, engineRuns: 0, engineRules: 0, elementRules: 0, facts: 0, conditionNodes: 0, elementsFalse: 0, dependentRules: 0, dependentOfFalse: 0 }
+export async function workOf (mods, request) {
+  const { rules, flattenFacts } = mods
+  const w = { conduct: 0, engineRuns: 0, engineRules: 0, elementRules: 0, facts: 0, conditionNodes: 0, auxiliarySkipped: 0, auxiliaryRules: 0 }
   for (const conduct of request.facts.conduct) {
     w.conduct++
     const facts = flattenFacts(request.facts.subject, conduct)
-    for (const loaded of rules.byConductType.get(conduct.type) ?? []) {
+    const sets = rules.byConductType.get(conduct.type) ?? []
+    const ran = await enginesRun(mods, sets, facts)
+    w.facts += Object.keys(facts).length
+    for (const e of [...ran.elements, ...ran.auxiliary]) {
       w.engineRuns++
-      w.engineRules += loaded.engine.rules.length
-      w.elementRules += loaded.set.rules.length
-      w.facts += Object.keys(facts).length
-      for (const r of loaded.engine.rules) w.conditionNodes += nodes(r.conditions)
-      // Indicators, notes, version elements and adjustments of a rule (engine rules named
-      // "<rule id>#...") only matter when that rule's own elements are not false.
-      const outcomes = await runEngine(loaded.engine, facts)
-      for (const rule of loaded.set.rules) if (outcomes.get(rule.id)?.value === 'false') w.elementsFalse++
-      for (const [name] of outcomes) {
-        const hash = name.indexOf('#')
-        if (hash < 0) continue
-        w.dependentRules++
-        if (outcomes.get(name.slice(0, hash))?.value === 'false') w.dependentOfFalse++
-      }
+      w.engineRules += e.rules.length
+      for (const r of e.rules) w.conditionNodes += nodes(r.conditions)
     }
+    w.elementRules += sets.reduce((n, s) => n + s.set.rules.length, 0)
+    w.auxiliaryRules += ran.all.length
+    w.auxiliarySkipped += ran.all.length - ran.auxiliary.length
   }
   return w
 }
 
 /**
- * The in-process costs for a set of cases: raw engine.run over the compiled engines, runEngine
- * (engine.run plus the three-valued reading), flattenFacts, and the whole evaluate pipeline.
- * Returns summaries (µs per case) for each.
+ * The in-process costs for a set of cases, µs per case: the json-rules-engine runs as decide makes
+ * them (engines), decide (engines, verdicts, classification), render (one pass over the verdicts),
+ * flattenFacts, and the whole evaluation (decide, then render: what the service answers with).
  */
-export async function inProcessCosts ({ rules, evaluate, runEngine, flattenFacts }, cases, budget, only = ['engineRun', 'runEngine', 'flatten', 'pipeline']) {
-  const prepared = cases.map((c) => ({
-    request: c.request,
-    runs: c.request.facts.conduct.flatMap((conduct) => {
-      const facts = flattenFacts(c.request.facts.subject, conduct)
-      return (rules.byConductType.get(conduct.type) ?? []).map((loaded) => ({ engine: loaded.engine, facts }))
-    })
-  }))
+export async function inProcessCosts (mods, cases, budget, only = ['engines', 'decide', 'render', 'flatten', 'pipeline']) {
+  const { rules, evaluate, decide, render, flattenFacts } = mods
   const now = new Date()
+  const prepared = []
+  for (const c of cases) {
+    prepared.push({
+      request: c.request,
+      conduct: c.request.facts.conduct.map((conduct) => ({ sets: rules.byConductType.get(conduct.type) ?? [], facts: flattenFacts(c.request.facts.subject, conduct) })),
+      verdicts: await decide(rules, c.request, { now })
+    })
+  }
   const ctx = { now, decisionId: '00000000-0000-4000-8000-000000000000' }
   const loops = {
-    engineRun: async (p) => { for (const r of p.runs) await r.engine.run(r.facts) },
-    runEngine: async (p) => { for (const r of p.runs) await runEngine(r.engine, r.facts) },
+    engines: async (p) => { for (const x of p.conduct) await enginesRun(mods, x.sets, x.facts) },
+    decide: (p) => decide(rules, p.request, ctx),
+    render: (p) => render(p.verdicts, { rules, lang: 'zh', decisionId: ctx.decisionId, evaluatedAt: now.toISOString() }),
     flatten: (p) => { for (const c of p.request.facts.conduct) flattenFacts(p.request.facts.subject, c) },
     pipeline: (p) => evaluate(rules, p.request, ctx)
   }
   const out = {}
   for (const k of only) out[k] = summary(await timeEach(prepared, loops[k], budget))
   return out
+}
+
+/**
+ * One rule decided alone, per awaited call: the engines json-rules-engine runs for it on one conduct
+ * item (its elements, then its auxiliary conditions when the elements are not false). For the
+ * comparison with other engines on the same rule (bench/README.md).
+ */
+export async function oneRuleCost (mods, loaded, ruleId, facts, budget) {
+  const { rules, compileEngines } = mods
+  // The rule's own engines, built as the service builds a rule set's, for a set holding this rule only.
+  const alone = { ...loaded, set: { ...loaded.set, rules: [loaded.rules.get(ruleId)] } }
+  alone.engines = compileEngines(alone.set, rules.sharedConditions)
+  return summary(await timeEach([0], () => enginesRun(mods, [alone], facts), budget))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ const chosen = which === 'ref' ? cases.filter((c) => c.file === 'reference-dong.
 if (mode === '--child') {
   // The profiled process: warm up, then evaluate the chosen cases in a loop for `seconds`.
   const { loadRules } = await dist('domain/rules/load.js')
-  const { evaluate } = await dist('domain/decide/evaluate.js')
+  const { evaluate } = await dist('domain/evaluate.js')
   const scale = Number(process.env.BENCH_SCALE ?? 1)
   const scaled = scale > 1 ? scaledRulesDir(scale) : undefined
   let rules

@@ -8,7 +8,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { tmpdir, networkInterfaces } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -31,7 +31,11 @@ const check = (ok, what) => {
 // Its own embedded decision store, created beforehand (creating one takes PGlite several seconds).
 const dataDir = mkdtempSync(join(tmpdir(), 'browser-data-'))
 execFileSync(process.execPath, [join(root, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: dataDir } })
-const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
+// Bound to every address, so that the page can also be opened by a non-loopback address over plain
+// http: a browser treats 127.0.0.1 as secure, which once hid a CSP that upgraded the page's own assets
+// to https (a blank page on any other host).
+const external = Object.values(networkInterfaces()).flat().find((a) => a.family === 'IPv4' && !a.internal)?.address
+const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
 let out = ''
 server.stdout.on('data', (d) => { out += d })
 const profile = mkdtempSync(join(tmpdir(), 'chromium-'))
@@ -76,6 +80,19 @@ try {
   check(shown.includes('association.leading-cadre-unregistered') && shown.includes('第六十八条'), 'the answer on the page names the triggered rule and the article')
   check(foreign.length === 0, `no request left the service (${foreign.length} foreign: ${foreign.slice(0, 3).join(', ')})`)
   check(errors.length === 0, `no script errors on the page (${errors.slice(0, 3).join('; ')})`)
+
+  if (external === undefined) {
+    process.stdout.write('# no non-loopback IPv4 address here: the plain-http check by another host is skipped\n')
+  } else {
+    const other = `http://${external}:${new URL(base).port}`
+    const page2 = await browser.newPage()
+    const blocked = []
+    page2.on('console', (msg) => { if (/Mixed Content|upgrade/i.test(msg.text())) blocked.push(msg.text()) })
+    page2.on('requestfailed', (req) => blocked.push(`${req.url()}: ${req.failure()?.errorText}`))
+    await page2.goto(`${other}/docs/`, { waitUntil: 'networkidle', timeout: 20000 })
+    const shown = await page2.locator('#operations-evaluations-evaluate').waitFor({ timeout: 15000 }).then(() => true, () => false)
+    check(shown && blocked.length === 0, `/docs renders over plain http at ${other}, not only on 127.0.0.1 (${blocked.slice(0, 2).join('; ')})`)
+  }
 } catch (err) {
   check(false, `browser check ran to the end (${err.message})`)
 } finally {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Container check: builds the production image, runs it (read-only root filesystem, API keys, the
-# rules mounted read-only from a host copy) and verifies it end to end — readiness, the image
+# rules mounted read-only from a host copy) and verifies it end to end — the OCI labels, readiness, the image
 # HEALTHCHECK, the non-root user, an unauthenticated evaluation refused (401), the reference case
 # (rules/cases/reference-dong.json) evaluated over HTTP with a key, SIGHUP reloads (a good change gives
 # a new revision; a broken rule set is rejected and the previous revision keeps serving; POST
@@ -80,10 +80,10 @@ revision () {
 }
 # How many container log lines match a fixed string.
 log_count () { "$podman" logs "$name" 2>&1 | grep -cF -- "$1" || true; }
-# Edit rulesets/informal-associations.json in the host copy: node -e body gets `set` (the parsed file).
+# Edit rulesets/association.json in the host copy: node -e body gets `set` (the parsed file).
 edit_rules () {
   node -e "const fs=require('fs');const f=process.argv[1];const set=JSON.parse(fs.readFileSync(f,'utf8'));$1;fs.writeFileSync(f,JSON.stringify(set,null,2)+'\n')" \
-    "$rules_copy/rulesets/informal-associations.json"
+    "$rules_copy/rulesets/association.json"
 }
 
 [ -x "$podman" ] || { echo "container-check: $podman not found (set SHARED_DIR)" >&2; exit 1; }
@@ -93,16 +93,33 @@ edit_rules () {
 info "base image"
 if "$make_base"; then pass "base image node:24-bookworm-slim available"; else abort "make-node-base failed"; fi
 
-# 2. build
+# 2. build, with the OCI labels' version, commit and commit date
 info "building $image (this takes a few minutes with vfs storage)"
+version=$(node -p "require('$repo_root/package.json').version")
+revision=$(git -C "$repo_root" rev-parse HEAD 2>/dev/null || echo unknown)
+created=$(git -C "$repo_root" log -1 --format=%cI 2>/dev/null || echo unknown)
 t0=$(date +%s)
-if "$podman" build -t "$image" "$repo_root"; then
+if "$podman" build -t "$image" --build-arg VERSION="$version" --build-arg REVISION="$revision" \
+     --build-arg CREATED="$created" "$repo_root"; then
   pass "image $image built in $(( $(date +%s) - t0 )) s"
 else
   abort "podman build of $image failed"
 fi
 size=$("$podman" image inspect "$image" --format '{{.Size}}' 2>/dev/null || echo '?')
 info "image size: $size bytes"
+labels=$("$podman" image inspect "$image" --format '{{json .Labels}}' 2>/dev/null || echo '{}')
+if out=$(node -e '
+const labels = JSON.parse(process.argv[1]) ?? {}
+const want = { title: "discipline-rules", version: process.argv[2], revision: process.argv[3], created: process.argv[4] }
+const bad = Object.entries(want).filter(([k, v]) => labels[`org.opencontainers.image.${k}`] !== v)
+for (const k of ["description", "licenses", "base.name"]) if (!labels[`org.opencontainers.image.${k}`]) bad.push([k, "(set)"])
+if (bad.length > 0) { console.log(bad.map(([k, v]) => `${k}: want ${v}, got ${labels[`org.opencontainers.image.${k}`]}`).join("; ")); process.exit(1) }
+console.log(`version ${want.version}, revision ${want.revision.slice(0, 12)}, created ${want.created}, base ${labels["org.opencontainers.image.base.name"]}`)
+' "$labels" "$version" "$revision" "$created" 2>&1); then
+  pass "OCI labels: $out"
+else
+  fail "OCI labels: $out"
+fi
 
 # 3. run with API keys and the rules from a host copy, mounted read-only (host network: the port must be free)
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

@@ -6,47 +6,13 @@
  * broken), refuses to start without API keys unless told to run open, and refuses to start on a
  * broken rules directory or a bad configuration, saying why. Prints "N passed, M failed".
  */
-import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { root, checker, start, waitFor, withTimeout } from './lib/process.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const server = join(root, 'dist', 'src', 'server.js')
 const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8'))
-// One embedded decision store (src/records) for these starts, which run one after another: created
-// beforehand, since creating one takes PGlite several seconds; the records checks are records-check.mjs.
-const dataDir = mkdtempSync(join(tmpdir(), 'smoke-data-'))
-execFileSync(process.execPath, [join(root, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: dataDir } })
-let passed = 0
-let failed = 0
-const check = (ok, what) => {
-  if (ok) passed++
-  else failed++
-  process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
-}
-
-function start (env) {
-  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir, DECISIONS_KEY: '33'.repeat(32), ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  const out = { stdout: '', stderr: '' }
-  child.stdout.on('data', (d) => { out.stdout += d })
-  child.stderr.on('data', (d) => { out.stderr += d })
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-  return { child, out, exited }
-}
-
-async function waitFor (predicate, ms) {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    const v = predicate()
-    if (v) return v
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return undefined
-}
-
-const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTimeout(() => resolve('timeout'), ms))])
+const { check, finish } = checker()
 
 // 1. Start, answer, stay quiet about facts, stop cleanly.
 {
@@ -77,14 +43,14 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
 {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'))
   cpSync(join(root, 'rules'), dir, { recursive: true })
-  const file = join(dir, 'rulesets', 'informal-associations.json')
+  const file = join(dir, 'rulesets', 'association.json')
   const set = JSON.parse(readFileSync(file, 'utf8'))
   set.rules[0].clause = 'ccp.no-such-clause'
   writeFileSync(file, JSON.stringify(set))
   const s = start({ RULES_DIR: dir })
   const exit = await withTimeout(s.exited, 10000)
   check(exit !== 'timeout' && exit.code === 1, 'a broken rule set stops start-up (exit 1)')
-  check(/rulesets\/informal-associations\.json \/rules\/0\/clause: clause 'ccp\.no-such-clause' is not in the catalog/.test(s.out.stderr), 'the message names the file, the pointer and the problem')
+  check(/rulesets\/association\.json \/rules\/0\/clause: clause 'ccp\.no-such-clause' is not in the catalog/.test(s.out.stderr), 'the message names the file, the pointer and the problem')
   s.child.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 }
@@ -93,7 +59,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
 {
   const s = start({ PORT: 'eighty' })
   const exit = await withTimeout(s.exited, 10000)
-  check(exit !== 'timeout' && exit.code === 1 && /PORT: Expected integer/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
+  check(exit !== 'timeout' && exit.code === 1 && /PORT: expected a whole number/.test(s.out.stderr), 'a bad PORT stops start-up and says so')
   s.child.kill('SIGKILL')
 }
 
@@ -122,7 +88,7 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
     check(!s.out.stdout.includes(key), 'the key never appears in the log')
     const revision = async () => (await (await fetch(`${url}/readyz`)).json()).rulesRevision
     const before = await revision()
-    const file = join(dir, 'rulesets', 'informal-associations.json')
+    const file = join(dir, 'rulesets', 'association.json')
     const set = JSON.parse(readFileSync(file, 'utf8'))
     set.rules[0].title.en += ' (revised)'
     writeFileSync(file, JSON.stringify(set))
@@ -147,12 +113,14 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
     s.child.kill('SIGTERM')
     const statuses = await Promise.all(inFlight)
     const exit = await withTimeout(s.exited, 10000)
-    process.stderr.write(s.out.stdout.split('\n').filter((l) => /503|batch|closing|store/.test(l)).map((l) => l.slice(0, 300)).join('\n') + '\n')
     const finished = statuses.filter((x) => x === 200).length
     const refused = statuses.filter((x) => x !== 200)
-    // Every batch request the server had taken in (logged as incoming) got its complete answer, 200.
-    const accepted = s.out.stdout.split('\n').filter((l) => l.includes('"msg":"incoming request"') && l.includes('/v1/evaluations/batch')).length
-    check(finished >= 1 && accepted === finished, `requests in flight at SIGTERM finish (${accepted} taken in, ${finished} answered 200, of ${statuses.length} sent)`)
+    // Every batch request the server had taken in before the signal (logged as incoming before it
+    // logged the shutdown) got its complete answer, 200; those that came after got 503 (draining).
+    const log = s.out.stdout.split('\n')
+    const signalAt = log.findIndex((l) => l.includes('shutting down: finishing requests in flight'))
+    const accepted = log.slice(0, signalAt).filter((l) => l.includes('"msg":"incoming request"') && l.includes('/v1/evaluations/batch')).length
+    check(finished >= 1 && accepted === finished, `requests in flight at SIGTERM finish (${accepted} taken in before the signal, ${finished} answered 200, of ${statuses.length} sent)`)
     check(refused.every((x) => x === 503 || String(x).startsWith('error')), `requests after SIGTERM are refused, not half-answered (${JSON.stringify(refused)})`)
     check(exit !== 'timeout' && exit.code === 0, `then it exits with code 0 (${Date.now() - stopAt} ms)`)
   }
@@ -160,6 +128,4 @@ const withTimeout = (p, ms) => Promise.race([p, new Promise((resolve) => setTime
   rmSync(dir, { recursive: true, force: true })
 }
 
-rmSync(dataDir, { recursive: true, force: true })
-process.stdout.write(`${passed} passed, ${failed} failed\n`)
-process.exit(failed === 0 ? 0 : 1)
+finish()

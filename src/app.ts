@@ -1,17 +1,20 @@
 /**
  * buildApp returns a Fastify instance that is not listening: tests inject into it, server.ts
- * listens. Plugins are registered in order: infrastructure, services, routes.
+ * listens. It takes the parsed configuration (src/config.ts, the one place where settings and
+ * limits are declared); whatever a caller leaves out has the schema's default. Plugins are
+ * registered in order: infrastructure, services, routes.
  */
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import problems from './plugins/problems.js'
+import problems, { frameworkErrors, clientErrorHandler } from './plugins/problems.js'
 import auth, { type AuthOptions } from './plugins/auth.js'
 import limits from './plugins/limits.js'
 import metrics from './plugins/metrics.js'
 import openapi from './plugins/openapi.js'
 import rulesPlugin from './plugins/rules.js'
 import docs from './plugins/docs.js'
-import { validatorCompiler } from './plugins/validation.js'
+import draining from './plugins/draining.js'
+import validation from './plugins/validation.js'
 import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
@@ -20,59 +23,46 @@ import healthRoutes from './routes/health.js'
 import recordsPlugin, { type RecordsPluginOptions } from './plugins/records.js'
 import decisionRoutes from './routes/decisions.js'
 import reviewRoutes from './routes/reviews.js'
-import type { LoadedRules, Evaluator } from './domain/rules/load.js'
-import { BUNDLED_RULES_DIR } from './paths.js'
+import type { LoadedRules } from './domain/rules/load.js'
+import { DEFAULT_CONFIG, type Config } from './config.js'
+import { sharedSchemas } from './schemas/registry.js'
 
-export const DEFAULTS = {
-  bodyLimit: 256 * 1024,
-  batchLimit: 100,
-  batchBodyLimit: 4 * 1024 * 1024,
-  maxConductItems: 50,
-  maxJsonDepth: 32,
-  maxStringLength: 2000,
-  rateLimitMax: 600,
-  rateLimitWindowMs: 60_000,
-  maxEventLoopDelayMs: 1000
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The configuration the app was built with. */
+    config: Readonly<Config>
+  }
 }
 
 export interface AppOptions {
-  rulesDir?: string
+  /** The parsed configuration; a test passes only what it changes. */
+  config?: Partial<Config>
+  /** Already loaded rules (tests pass fixtures); reload then reads config.RULES_DIR. */
   rules?: LoadedRules
-  /** compiled (default) or json-rules-engine, the engine of record: both give the same answers. */
-  evaluator?: Evaluator
   logger?: FastifyServerOptions['logger']
   /** Authentication: API keys, or open (local use). Default: open, for tests and embedding. */
   auth?: AuthOptions
-  /** Largest accepted request body, in bytes. */
-  bodyLimit?: number
-  /** Most cases in one batch request. */
-  batchLimit?: number
-  /** Largest accepted batch request body, in bytes. */
-  batchBodyLimit?: number
-  maxConductItems?: number
-  maxJsonDepth?: number
-  maxStringLength?: number
-  /** Requests per client per window on the evaluation and admin routes. */
-  rateLimitMax?: number
-  rateLimitWindowMs?: number
-  /** Event-loop delay in ms above which requests are shed with 503; 0 turns it off. */
-  maxEventLoopDelayMs?: number
   /** Decision records (src/plugins/records.ts): without them, evaluations are not recorded and /v1/decisions answers 404. */
   records?: RecordsPluginOptions
 }
 
 export function buildApp (options: AppOptions = {}) {
-  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & AppOptions
+  const config: Config = { ...DEFAULT_CONFIG, ...options.config }
   const app = Fastify({
-    logger: o.logger ?? false,
-    bodyLimit: o.bodyLimit,
+    logger: options.logger ?? false,
+    bodyLimit: config.BODY_LIMIT,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID()
     },
-    requestIdHeader: false
+    requestIdHeader: false,
+    // Errors met before a route runs (a bad URL, malformed HTTP) are problem+json too (plugins/problems.ts);
+    // requests that arrive while draining get the service's own 503 (plugins/draining.ts).
+    frameworkErrors,
+    clientErrorHandler,
+    return503OnClosing: false
   }).withTypeProvider<TypeBoxTypeProvider>()
-  app.setValidatorCompiler(validatorCompiler)
+  app.decorate('config', config)
   // The API speaks JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain')
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -80,20 +70,18 @@ export function buildApp (options: AppOptions = {}) {
     done(null, payload)
   })
 
+  const schemas = sharedSchemas(config)
+  app.register(validation, { schemas })
   app.register(problems)
-  app.register(auth, o.auth ?? { mode: 'open' })
-  app.register(limits, {
-    maxJsonDepth: o.maxJsonDepth,
-    maxStringLength: o.maxStringLength,
-    rateLimit: { max: o.rateLimitMax, timeWindowMs: o.rateLimitWindowMs },
-    maxEventLoopDelayMs: o.maxEventLoopDelayMs
-  })
   app.register(metrics)
-  app.register(openapi)
-  app.register(rulesPlugin, { rulesDir: o.rulesDir ?? BUNDLED_RULES_DIR, rules: o.rules, evaluator: o.evaluator })
-  if (o.records !== undefined) app.register(recordsPlugin, o.records)
+  app.register(draining)
+  app.register(limits, config)
+  app.register(auth, options.auth ?? { mode: 'open' })
+  app.register(openapi, { schemas })
+  app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules })
+  if (options.records !== undefined) app.register(recordsPlugin, options.records)
   app.register(docs)
-  app.register(evaluationRoutes, { maxConductItems: o.maxConductItems, batchLimit: o.batchLimit, batchBodyLimit: o.batchBodyLimit })
+  app.register(evaluationRoutes, { batchLimit: config.BATCH_LIMIT, batchBodyLimit: config.BATCH_BODY_LIMIT })
   app.register(rulesetRoutes)
   app.register(referenceRoutes)
   app.register(adminRoutes)

@@ -1,63 +1,95 @@
 /**
  * The only file that reads the environment and listens. It builds the app, installs graceful
  * shutdown (close-with-grace: stop accepting, finish requests in flight, exit 0 on SIGTERM/SIGINT,
- * bounded by SHUTDOWN_TIMEOUT_MS), reloads the rules on SIGHUP, and starts listening.
+ * bounded by SHUTDOWN_TIMEOUT_MS), reloads the rules on SIGHUP, and starts listening. A start-up
+ * failure an operator can fix (configuration, keys, rules, the address) is one line naming the
+ * variable or file and what is wrong, without a stack trace.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import type { Server } from 'node:net'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { parseConfig, type Config } from './config.js'
 import { parseKeys } from './domain/keys.js'
 import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
-import { parseRecordsConfig } from './records/config.js'
 import { openRecords } from './records/open.js'
 
+/** A file or directory an operator named, or a ConfigError that says what is wrong with it. */
+function existing (variable: string, path: string, kind: 'file' | 'directory'): string {
+  let stat
+  try {
+    stat = statSync(path)
+  } catch (err) {
+    throw new ConfigError(`${variable}: cannot read '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) throw new ConfigError(`${variable}: '${path}' is not a ${kind}`)
+  return path
+}
+
 function authFrom (config: Config): AuthOptions {
-  const keys = [
-    ...(config.API_KEYS === '' ? [] : parseKeys(config.API_KEYS, 'API_KEYS')),
-    ...(config.API_KEYS_FILE === '' ? [] : parseKeys(readFileSync(config.API_KEYS_FILE, 'utf8'), config.API_KEYS_FILE))
-  ]
+  const file = config.API_KEYS_FILE === '' ? '' : existing('API_KEYS_FILE', config.API_KEYS_FILE, 'file')
+  const keys = parseKeys([
+    ...(config.API_KEYS === '' ? [] : [{ spec: config.API_KEYS, source: 'API_KEYS' }]),
+    ...(file === '' ? [] : [{ spec: readFileSync(file, 'utf8'), source: `API_KEYS_FILE ${file}` }])
+  ])
   if (keys.length > 0) return { mode: 'keys', keys }
   if (config.ALLOW_UNAUTHENTICATED) return { mode: 'open' }
   throw new ConfigError('no API keys configured (API_KEYS or API_KEYS_FILE); set ALLOW_UNAUTHENTICATED=true to run open for local use')
 }
 
+/** What listen's errors mean to an operator, by the variable to change. */
+function listenError (err: NodeJS.ErrnoException, config: Config): Error {
+  const where = `${config.HOST}:${config.PORT}`
+  switch (err.code) {
+    case 'EADDRINUSE': return new ConfigError(`PORT: ${where} is already in use`)
+    case 'EACCES': return new ConfigError(`PORT: not allowed to listen on ${where} (ports below 1024 need privileges)`)
+    case 'EADDRNOTAVAIL': return new ConfigError(`HOST: '${config.HOST}' is not an address of this machine`)
+    case 'ENOTFOUND': case 'EAI_AGAIN': case 'EAI_FAIL': case 'EAI_NONAME':
+      return new ConfigError(`HOST: '${config.HOST}' is not a valid address or known host name`)
+    default: return err
+  }
+}
+
+/** Resolves when the server has no open connection left, or after `ms`. */
+async function allClosed (server: Server, ms: number): Promise<void> {
+  for (const until = Date.now() + ms; Date.now() < until;) {
+    const open = await new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n)))
+    if (open === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
 async function main (): Promise<void> {
   const config = parseConfig(process.env)
+  existing('RULES_DIR', config.RULES_DIR, 'directory')
   const auth = authFrom(config)
-  const recordsConfig = parseRecordsConfig(process.env)
-  const repository = await openRecords(recordsConfig)
-  const app = buildApp({
-    rulesDir: config.RULES_DIR,
-    evaluator: config.RULES_EVALUATOR,
-    auth,
-    bodyLimit: config.BODY_LIMIT,
-    batchLimit: config.BATCH_LIMIT,
-    batchBodyLimit: config.BATCH_BODY_LIMIT,
-    maxConductItems: config.MAX_CONDUCT_ITEMS,
-    maxJsonDepth: config.MAX_JSON_DEPTH,
-    maxStringLength: config.MAX_STRING_LENGTH,
-    rateLimitMax: config.RATE_LIMIT_MAX,
-    rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
-    maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
-    logger: { level: config.LOG_LEVEL },
-    records: { repository, retentionDays: recordsConfig.DECISION_RETENTION_DAYS, closeStore: true }
-  })
-  app.log.info({ store: repository.db.kind, retentionDays: recordsConfig.DECISION_RETENTION_DAYS }, 'decision records open')
+  const repository = await openRecords(config)
+  const app = buildApp({ config, auth, logger: { level: config.LOG_LEVEL }, records: { repository, closeStore: true } })
+  app.log.info({ store: repository.db.kind, retentionDays: config.DECISION_RETENTION_DAYS }, 'decision records open')
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')
   else app.log.info({ clients: auth.keys.map((k) => ({ client: k.client, scopes: k.scopes })) }, 'API keys loaded (hashes only)')
   // SIGHUP means "reload the rules" here, not "stop": close-with-grace must leave it alone.
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, skip: ['SIGHUP'] }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down: finishing requests in flight')
+    // Closing the server closes idle keep-alive connections at once, and a request a client is sending
+    // on one at that moment meets a reset. Draining first answers such requests with 503 and
+    // Connection: close, until every connection has closed or SHUTDOWN_DRAIN_MS has passed.
+    app.drain()
+    await allClosed(app.server, config.SHUTDOWN_DRAIN_MS)
     await app.close()
   })
   process.on('SIGHUP', () => {
     app.log.info('SIGHUP: reloading the rules')
     app.reloadRules().catch(() => { /* logged by the rules plugin; the previous rules keep serving */ })
   })
-  await app.listen({ port: config.PORT, host: config.HOST })
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST })
+  } catch (err) {
+    await app.close()
+    throw listenError(err as NodeJS.ErrnoException, config)
+  }
 }
 
 main().catch((err: unknown) => {

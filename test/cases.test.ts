@@ -44,8 +44,10 @@ for (const c of cases) {
       t.same(body.notTriggered.map((x: any) => x.ruleId).sort(), [...c.expect.notTriggered].sort(), 'rules ruled out')
     }
     const cl = body.classification
-    // "*" in a fixture means "not checked by this case" (used while a value is specified elsewhere).
+    // "*" in a fixture means "left open by the facts": only a provisional classification may leave the
+    // recommended sanction open; wherever the facts fix it, the case states it.
     const expected = c.expect.classification
+    if (expected.recommended === '*') t.equal(expected.provisional, true, 'a case whose classification is not provisional states its recommended sanction (or null), never "*"')
     t.same({ status: cl.status, provisional: cl.provisional, sanctionRange: cl.sanctionRange, recommended: expected.recommended === '*' ? '*' : cl.recommended, referral: cl.referral !== null },
       expected, 'classification')
 

@@ -25,9 +25,9 @@ export const ANONYMOUS = { name: 'anonymous', scopes: SCOPES }
 
 export default fp<AuthOptions>(async (app, opts) => {
   app.decorateRequest('client', undefined)
-  // A callback hook (an async one costs a promise per request); it answers 401/403 itself, and then
-  // does not call done.
-  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+  // A callback hook (an async one costs a promise per request); it answers 401/403 (or 429) itself,
+  // and then does not call done.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const scope = request.routeOptions.config.scope
     if (scope === undefined) return done()
     if (opts.mode === 'open') {
@@ -38,14 +38,18 @@ export default fp<AuthOptions>(async (app, opts) => {
     const token = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     const key = token === undefined ? undefined : findKey(opts.keys, token)
     if (key === undefined) {
-      void reply.header('www-authenticate', 'Bearer realm="discipline-rules"')
-      void sendProblem(reply, {
-        type: 'unauthorized',
-        title: 'Authentication required',
-        status: 401,
-        detail: header === undefined ? 'Send an API key as Authorization: Bearer <key>.' : 'The API key is not valid.',
-        instance: request.url
-      })
+      // Refused requests spend a budget per address, so that guessing keys or flooding 401s is bounded too.
+      app.limitUnauthenticated(request, reply).then((answered) => {
+        if (answered) return
+        void reply.header('www-authenticate', 'Bearer realm="discipline-rules"')
+        void sendProblem(reply, {
+          type: 'unauthorized',
+          title: 'Authentication required',
+          status: 401,
+          detail: header === undefined ? 'Send an API key as Authorization: Bearer <key>.' : 'The API key is not valid.',
+          instance: request.url
+        })
+      }, done)
       return
     }
     request.client = { name: key.client, scopes: key.scopes }
@@ -56,4 +60,4 @@ export default fp<AuthOptions>(async (app, opts) => {
     }
     done()
   })
-}, { name: 'auth', dependencies: ['problems'] })
+}, { name: 'auth', dependencies: ['problems', 'limits'] })

@@ -5,7 +5,8 @@
  */
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
-import { SHARED_SCHEMAS } from '../schemas/registry.js'
+import type { TSchema } from '@sinclair/typebox'
+import { SERVICE_VERSION } from '../version.js'
 import { REFERENCE_CASE_REQUEST } from '../examples.js'
 import { PROBLEM_CONTENT_TYPE } from './problems.js'
 
@@ -30,16 +31,15 @@ function finish (doc: { paths: Record<string, Record<string, Operation>> }) {
   return doc
 }
 
-export const API_VERSION = '1.0.0'
-
-export default fp(async (app) => {
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+export default fp<{ schemas: TSchema[] }>(async (app, opts) => {
+  for (const schema of opts.schemas) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'discipline-rules',
-        version: API_VERSION,
+        // One version: the package's, which answers report in their provenance too.
+        version: SERVICE_VERSION,
         description: 'Decision support for Party-discipline case handling: evaluates the facts of a case against machine-readable rule sets encoding the 《中国共产党纪律处分条例》 (2015, 2018 and 2023 revisions) and the 2002 notice on hometown, alumni and veterans\' associations, and answers which rules are triggered, how severe the case is, and which clauses it rests on. It proposes; a person decides.'
       },
       components: {

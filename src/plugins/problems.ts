@@ -4,7 +4,9 @@
  * nothing about internals. Facts are personal data, so request bodies are never logged here.
  */
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { FactsError, LimitError } from '../errors.js'
 import type { Problem } from '../schemas/problem.js'
 
@@ -75,6 +77,18 @@ export function limitProblem (err: LimitError, instance: string, prefix = ''): P
   }
 }
 
+/**
+ * A client still sending a body that is refused meets a reset, and never reads the 413, when the
+ * connection closes under it (RFC 9112 §9.6 asks a server to read on). Node reads and discards an
+ * unread body once the answer is sent if the connection stays open, so a body of a declared length up
+ * to MAX_DISCARD is left to that; any other (chunked, larger) keeps Fastify's Connection: close.
+ */
+const MAX_DISCARD = 64 * 1024 * 1024
+function keepOpenToDiscard (request: FastifyRequest, reply: FastifyReply): void {
+  const length = Number(request.headers['content-length'])
+  if (Number.isSafeInteger(length) && length <= MAX_DISCARD) reply.removeHeader('connection')
+}
+
 const send = (reply: FastifyReply, problem: Problem) => reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
 
 function handler (app: FastifyInstance) {
@@ -87,6 +101,7 @@ function handler (app: FastifyInstance) {
     }
     const known = FASTIFY_CODES[err.code]
     if (known !== undefined) {
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') keepOpenToDiscard(request, reply)
       return sendProblem(reply, { type: known.type, title: known.title, status: err.statusCode as number, detail: safeDetail(err), instance: request.url })
     }
     const status = err.statusCode ?? 500
@@ -104,6 +119,34 @@ function handler (app: FastifyInstance) {
     detail: `No route ${request.method} ${request.url.split('?')[0]}`,
     instance: request.url
   }))
+}
+
+/**
+ * Errors Fastify meets before a route runs (Fastify's `frameworkErrors` option). Neither the URL nor
+ * the parameter is echoed: it may carry a name or an id number.
+ */
+export function frameworkErrors (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  void sendProblem(reply, tooLong
+    ? { type: 'uri-too-long', title: 'A path parameter is too long', status: 414, detail: 'A path parameter is longer than the service accepts.' }
+    : { type: 'bad-url', title: 'The URL is not valid', status: 400, detail: 'The URL has a malformed percent-encoding or is not a valid URL.' })
+  request.log.debug({ code: err.code }, 'refused before routing')
+}
+
+/** What a client's malformed HTTP gets (Node's clientError): one problem+json answer, then the connection closes. */
+const CLIENT_ERRORS: Record<string, { status: number, type: string, title: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, type: 'headers-too-large', title: 'The request headers are too large' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, type: 'request-timeout', title: 'The request took too long to arrive' }
+}
+
+export function clientErrorHandler (this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection has nobody to answer (Node's own rule, kept by Fastify's default handler).
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const known = CLIENT_ERRORS[err.code as string] ?? { status: 400, type: 'malformed-request', title: 'The request is not valid HTTP' }
+  this.log.debug({ code: err.code }, 'client error')
+  if (!socket.writable) return void socket.destroy(err)
+  const body = JSON.stringify({ type: PROBLEM_BASE + known.type, title: known.title, status: known.status })
+  socket.end(`HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] as string}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
 export default fp(async (app) => { handler(app) }, { name: 'problems' })

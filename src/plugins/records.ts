@@ -27,7 +27,6 @@ declare module 'fastify' {
 
 export interface RecordsPluginOptions {
   repository: RecordsRepository
-  retentionDays: number
   /** How often the purge runs; default hourly. */
   purgeIntervalMs?: number
   /** Close the store when the app closes (the server's own store; tests share theirs). */
@@ -55,7 +54,7 @@ const keyReused = (request: FastifyRequest) => ({
 
 export default fp<RecordsPluginOptions>(async (app, opts) => {
   const { repository } = opts
-  const archive = new RulesArchive(repository, app.rules.evaluator)
+  const archive = new RulesArchive(repository)
   app.decorate('records', { repository, archive })
   app.decorateRequest('idempotency', undefined)
 
@@ -101,7 +100,7 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
   })
 
   const purge = async () => {
-    const before = new Date(Date.now() - opts.retentionDays * 86_400_000)
+    const before = new Date(Date.now() - app.config.DECISION_RETENTION_DAYS * 86_400_000)
     const purged = await repository.purge(before).catch((err: unknown) => { app.log.error({ storeError: (err as Error).message }, 'decision purge failed'); return 0 })
     if (purged > 0) app.log.info({ purged, before: before.toISOString() }, 'decision records purged (retention)')
   }

@@ -5,7 +5,7 @@
  * keep serving. Each evaluation takes `app.rules` once, so it finishes on the revision it began on.
  */
 import fp from 'fastify-plugin'
-import { loadRules, type LoadedRules, type Evaluator } from '../domain/rules/load.js'
+import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 
 export interface ReloadResult {
   status: 'reloaded' | 'unchanged'
@@ -25,11 +25,10 @@ export interface RulesPluginOptions {
   rulesDir?: string
   /** Already loaded rules (tests pass fixtures this way); reload then reads rulesDir if given. */
   rules?: LoadedRules
-  evaluator?: Evaluator
 }
 
 export default fp<RulesPluginOptions>(async (app, opts) => {
-  let current = opts.rules ?? await loadRules(opts.rulesDir as string, opts.evaluator)
+  let current = opts.rules ?? await loadRules(opts.rulesDir as string)
   app.decorate('rules', { getter: () => current })
   app.metrics.revision.set({ revision: current.revision }, 1)
   app.log.info({ rulesRevision: current.revision, ruleSets: [...current.ruleSets.keys()] }, 'rules loaded')
@@ -39,7 +38,7 @@ export default fp<RulesPluginOptions>(async (app, opts) => {
   const reload = async (): Promise<ReloadResult> => {
     const previous = current
     try {
-      const next = await loadRules(opts.rulesDir as string, opts.evaluator)
+      const next = await loadRules(opts.rulesDir as string)
       if (next.revision === previous.revision) {
         app.metrics.reloads.inc({ result: 'success' })
         return { status: 'unchanged', rulesRevision: previous.revision, previousRevision: previous.revision, loadedAt: previous.loadedAt }

@@ -1,28 +1,57 @@
 /**
- * Request validation with TypeBox's compiler against the shared schemas. Unlike Fastify's default
- * Ajv set-up it neither coerces types in bodies nor strips unknown properties, and it reports every
- * error with its JSON pointer, which the problem handler turns into an RFC 9457 response.
+ * Request validation with TypeBox's compiler against the shared schemas (with the configured limits).
+ * Unlike Fastify's default Ajv set-up it neither coerces types in bodies nor strips unknown
+ * properties, and it reports every error with its JSON pointer, which the problem handler turns into
+ * an RFC 9457 response. `app.compileCheck` gives routes the same check for parts they validate
+ * themselves (each case of a batch).
  */
-import type { FastifySchemaCompiler } from 'fastify'
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
+import fp from 'fastify-plugin'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { Value } from '@sinclair/typebox/value'
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors'
 import type { TSchema } from '@sinclair/typebox'
-import { SHARED_SCHEMAS } from '../schemas/registry.js'
+import { errorMessage } from '../schemas/string-enum.js'
 import '../schemas/formats.js'
 
 const MAX_ERRORS = 50
 
-export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check: TypeCheck<TSchema> = TypeCompiler.Compile(schema, SHARED_SCHEMAS)
-  return (input: unknown) => {
-    // Path and query parameters arrive as strings; only they may be converted. Bodies are taken as sent.
-    const value = httpPart === 'body' ? input : Value.Convert(schema, SHARED_SCHEMAS, input)
-    if (check.Check(value)) return { value }
-    const errors: Array<{ instancePath: string; message: string; keyword: string; schemaPath: string; params: Record<string, unknown> }> = []
-    for (const e of check.Errors(value)) {
-      errors.push({ instancePath: e.path, message: e.message, keyword: 'typebox', schemaPath: '', params: {} })
-      if (errors.length >= MAX_ERRORS) break
-    }
-    return { error: errors as never }
+export interface SchemaError { instancePath: string, message: string, keyword: string, schemaPath: string, params: Record<string, unknown> }
+export type CheckResult = { value: unknown, error?: undefined } | { error: SchemaError[] }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    compileCheck: (schema: TSchema) => (input: unknown) => CheckResult
   }
 }
+
+/**
+ * One error as the caller sees it. A key of a record (statedCircumstances) is data, not a field
+ * name, and may hold a name or an id number: a key off the pattern is reported at the record,
+ * without the key.
+ */
+function describe (e: ValueError): SchemaError {
+  const recordKey = e.type === ValueErrorType.ObjectAdditionalProperties && e.schema.patternProperties !== undefined
+  return recordKey
+    ? { instancePath: e.path.slice(0, e.path.lastIndexOf('/')), message: `a key does not match the pattern ${Object.keys(e.schema.patternProperties as object)[0]}`, keyword: 'typebox', schemaPath: '', params: {} }
+    : { instancePath: e.path, message: errorMessage(e), keyword: 'typebox', schemaPath: '', params: {} }
+}
+
+export function compileCheck (schema: TSchema, schemas: TSchema[], convert: boolean): (input: unknown) => CheckResult {
+  const check = TypeCompiler.Compile(schema, schemas)
+  return (input) => {
+    // Path and query parameters arrive as strings; only they may be converted. Bodies are taken as sent.
+    const value = convert ? Value.Convert(schema, schemas, input) : input
+    if (check.Check(value)) return { value }
+    const errors: SchemaError[] = []
+    for (const e of check.Errors(value)) {
+      errors.push(describe(e))
+      if (errors.length >= MAX_ERRORS) break
+    }
+    return { error: errors }
+  }
+}
+
+export default fp<{ schemas: TSchema[] }>(async (app, opts) => {
+  app.decorate('compileCheck', (schema: TSchema) => compileCheck(schema, opts.schemas, false))
+  app.setValidatorCompiler(({ schema, httpPart }) => compileCheck(schema as TSchema, opts.schemas, httpPart !== 'body') as never)
+}, { name: 'validation' })

@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import diff from 'microdiff'
-import { loadRules, type LoadedRules, type Evaluator } from '../domain/rules/load.js'
+import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import type { Lang } from '../schemas/common.js'
 import type { RecordsRepository, StoredDecision } from './repository.js'
@@ -18,7 +18,7 @@ export interface Change { pointer: string, op: 'added' | 'removed' | 'changed', 
 /** Rules revisions rebuilt from the store, the last few kept at hand. */
 export class RulesArchive {
   private readonly cache = new Map<string, Promise<LoadedRules>>()
-  constructor (private readonly repository: RecordsRepository, private readonly evaluator: Evaluator, private readonly size = 4) {}
+  constructor (private readonly repository: RecordsRepository, private readonly size = 4) {}
 
   /** A stored revision, loaded; every recorded decision's revision is stored with it (a foreign key). */
   async rulesOf (revision: string): Promise<LoadedRules> {
@@ -43,7 +43,7 @@ export class RulesArchive {
         await mkdir(dirname(join(dir, f.file)), { recursive: true })
         await writeFile(join(dir, f.file), f.raw)
       }
-      return await loadRules(dir, this.evaluator)
+      return await loadRules(dir)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

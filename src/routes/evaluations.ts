@@ -1,111 +1,114 @@
 import { randomUUID } from 'node:crypto'
-import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { BatchRequest, BatchResponse } from '../schemas/batch.js'
-import { SHARED_SCHEMAS } from '../schemas/registry.js'
-import { FactsError, LimitError } from '../errors.js'
-import { validationProblem, factsProblem, limitProblem, sendProblem } from '../plugins/problems.js'
+import { FactsError } from '../errors.js'
+import { validationProblem, factsProblem, sendProblem } from '../plugins/problems.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ref } from '../schemas/common.js'
-import { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
-import type { FastifyRequest } from 'fastify'
+import { EvaluationRequest, EvaluationResponse, type EvaluationRequest as Request } from '../schemas/evaluation.js'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { LoadedRules } from '../domain/rules/load.js'
+import type { Lang } from '../schemas/common.js'
 import { Problem } from '../schemas/problem.js'
-import { evaluate } from '../domain/decide/evaluate.js'
-import { negotiate } from '../domain/render/language.js'
+import { evaluate } from '../domain/evaluate.js'
+import { negotiate } from '../plugins/language.js'
 
 const problem = (description: string) => ref(Problem, { description })
 
 export interface EvaluationRoutesOptions {
-  /** Most conduct items in one case. */
-  maxConductItems: number
   /** Most cases in one batch. */
   batchLimit: number
   /** Largest batch body, in bytes. */
   batchBodyLimit: number
 }
 
-const requestCheck = TypeCompiler.Compile(EvaluationRequest, SHARED_SCHEMAS)
+const EVALUATE_SCHEMA = {
+  security: [{ bearerAuth: [] }],
+  operationId: 'evaluate',
+  tags: ['evaluations'],
+  summary: 'Evaluate the facts of a case',
+  description: 'Runs every rule set that looks at each conduct item and returns the triggered rules with their circumstance, sanction range and citations, the rules that cannot be decided on the facts given (with the facts to establish), the non-sanction findings, and the classification of the case.',
+  body: ref(EvaluationRequest),
+  response: {
+    200: ref(EvaluationResponse, { description: 'The evaluation.' }),
+    400: problem('Malformed JSON, a body that does not match the schema (each bad field by JSON pointer), or a limit exceeded (nesting depth, string length, conduct items).'),
+    401: problem('No or an invalid API key.'),
+    403: problem('The API key lacks the evaluate scope.'),
+    413: problem('The body is larger than the configured limit.'),
+    415: problem('The body is not application/json.'),
+    422: problem('Well-formed facts that are inconsistent: an end before a start, conduct after the decision date, an unknown rule id.'),
+    429: problem('Rate limit exceeded for this client; see Retry-After.'),
+    500: problem('Internal error.'),
+    503: problem('Overloaded: the service is shedding load; see Retry-After.')
+  }
+}
+
+const BATCH_SCHEMA = {
+  security: [{ bearerAuth: [] }],
+  operationId: 'evaluateBatch',
+  tags: ['evaluations'],
+  summary: 'Evaluate several cases at once',
+  description: 'Each case is validated and evaluated on its own: a bad case yields a problem in its own result (with pointers under /cases/{i}), not a failed batch. Rules and language are the same for every case; options are per case.',
+  body: ref(BatchRequest),
+  response: {
+    200: ref(BatchResponse, { description: 'One result per case, in order.' }),
+    400: problem('Malformed JSON, or no cases, or more than the configured number of cases, or a limit exceeded.'),
+    401: problem('No or an invalid API key.'),
+    403: problem('The API key lacks the evaluate scope.'),
+    413: problem('The body is larger than the configured batch limit.'),
+    415: problem('The body is not application/json.'),
+    429: problem('Rate limit exceeded for this client; see Retry-After.'),
+    500: problem('Internal error.'),
+    503: problem('Overloaded: the service is shedding load; see Retry-After.')
+  }
+}
+
+/** One decision log line and the outcome metrics per evaluation: ids, revision, outcome, duration; never fact values. */
+function record (app: FastifyInstance, request: FastifyRequest, result: EvaluationResponse, startedAt: bigint): void {
+  for (const x of result.triggered) app.metrics.ruleOutcomes.inc({ rule_set: x.ruleSet, outcome: 'triggered' })
+  for (const x of result.undetermined) app.metrics.ruleOutcomes.inc({ rule_set: x.ruleSet, outcome: 'undetermined' })
+  for (const x of result.findings) app.metrics.ruleOutcomes.inc({ rule_set: x.ruleSet, outcome: x.status })
+  app.metrics.evaluations.inc({ status: result.classification.status })
+  // The log line is built only when it will be written (pino's isLevelEnabled; absent without a logger).
+  if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== true) return
+  request.log.info({
+    decisionId: result.decisionId,
+    client: request.client?.name,
+    rulesRevision: result.rulesRevision,
+    triggered: result.triggered.map((x) => x.ruleId),
+    undetermined: result.undetermined.map((x) => x.ruleId),
+    classification: { status: result.classification.status, recommended: result.classification.recommended },
+    durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6
+  }, 'decision')
+}
 
 const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, opts) => {
-  /** One decision log line per evaluation: ids, revision, outcome, duration; never fact values. */
-  const record = (request: FastifyRequest, result: EvaluationResponse, startedAt: bigint) => {
-    const outcomes: Array<[string, string]> = [
-      ...result.triggered.map((x) => [x.ruleSet, 'triggered'] as [string, string]),
-      ...result.undetermined.map((x) => [x.ruleSet, 'undetermined'] as [string, string]),
-      ...result.findings.map((x) => [x.ruleSet, x.status] as [string, string])
-    ]
-    for (const [ruleSet, outcome] of outcomes) app.metrics.ruleOutcomes.inc({ rule_set: ruleSet, outcome })
-    app.metrics.evaluations.inc({ status: result.classification.status })
-    // The log line is built only when it will be written (pino's isLevelEnabled; absent without a logger).
-    if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== true) return
-    request.log.info({
-      decisionId: result.decisionId,
-      client: request.client?.name,
-      rulesRevision: result.rulesRevision,
-      triggered: result.triggered.map((x) => x.ruleId),
-      undetermined: result.undetermined.map((x) => x.ruleId),
-      classification: { status: result.classification.status, recommended: result.classification.recommended },
-      durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6
-    }, 'decision')
-  }
-  const tooMany = (req: EvaluationRequest): LimitError | undefined => req.facts.conduct.length > opts.maxConductItems
-    ? new LimitError(`more than ${opts.maxConductItems} conduct items`, '/facts/conduct')
-    : undefined
+  // The app's own compiled check: its facts schema carries the configured MAX_CONDUCT_ITEMS.
+  const requestCheck = app.compileCheck(EvaluationRequest)
 
-  app.post('/v1/evaluations', {
-    config: { scope: 'evaluate', rateLimit: {} },
-    schema: {
-      security: [{ bearerAuth: [] }],
-      operationId: 'evaluate',
-      tags: ['evaluations'],
-      summary: 'Evaluate the facts of a case',
-      description: 'Runs every rule set that looks at each conduct item and returns the triggered rules with their circumstance, sanction range and citations, the rules that cannot be decided on the facts given (with the facts to establish), the non-sanction findings, and the classification of the case.',
-      body: ref(EvaluationRequest),
-      response: {
-        200: ref(EvaluationResponse, { description: 'The evaluation.' }),
-        400: problem('Malformed JSON, a body that does not match the schema (each bad field by JSON pointer), or a limit exceeded (nesting depth, string length, conduct items).'),
-        401: problem('No or an invalid API key.'),
-        403: problem('The API key lacks the evaluate scope.'),
-        413: problem('The body is larger than the configured limit.'),
-        415: problem('The body is not application/json.'),
-        422: problem('Well-formed facts that are inconsistent: an end before a start, conduct after the decision date, an unknown rule id.'),
-        429: problem('Rate limit exceeded for this client; see Retry-After.'),
-        500: problem('Internal error.'),
-        503: problem('Overloaded: the service is shedding load; see Retry-After.')
-      }
+  /** One case of a batch: its answer, or the problem it would have had alone, in its own slot. */
+  const batchItem = async (request: FastifyRequest, rules: LoadedRules, item: unknown, index: number, lang: Lang | undefined) => {
+    const checked = requestCheck(item)
+    if (checked.error !== undefined) return { index, status: 400, problem: validationProblem('body', checked.error, request.url, `/cases/${index}`) }
+    try {
+      const startedAt = process.hrtime.bigint()
+      const evaluation = await evaluate(rules, checked.value as Request, { now: new Date(), decisionId: randomUUID(), lang })
+      record(app, request, evaluation, startedAt)
+      return { index, status: 200, evaluation }
+    } catch (err) {
+      if (!(err instanceof FactsError)) throw err
+      return { index, status: 422, problem: factsProblem(err, request.url, `/cases/${index}`) }
     }
-  }, async (request, reply) => {
+  }
+
+  app.post('/v1/evaluations', { config: { scope: 'evaluate', rateLimit: {} }, schema: EVALUATE_SCHEMA }, async (request, reply) => {
     const startedAt = process.hrtime.bigint()
-    const limit = tooMany(request.body)
-    if (limit !== undefined) throw limit
     const result = await evaluate(app.rules, request.body, { now: new Date(), decisionId: randomUUID(), lang: negotiate(request.headers['accept-language']) })
-    record(request, result, startedAt)
+    record(app, request, result, startedAt)
     void reply.header('content-language', result.lang)
     return result
   })
 
-  app.post('/v1/evaluations/batch', {
-    bodyLimit: opts.batchBodyLimit,
-    config: { scope: 'evaluate', rateLimit: {} },
-    schema: {
-      security: [{ bearerAuth: [] }],
-      operationId: 'evaluateBatch',
-      tags: ['evaluations'],
-      summary: 'Evaluate several cases at once',
-      description: 'Each case is validated and evaluated on its own: a bad case yields a problem in its own result (with pointers under /cases/{i}), not a failed batch. Rules and language are the same for every case; options are per case.',
-      body: ref(BatchRequest),
-      response: {
-        200: ref(BatchResponse, { description: 'One result per case, in order.' }),
-        400: problem('Malformed JSON, or no cases, or more than the configured number of cases, or a limit exceeded.'),
-        401: problem('No or an invalid API key.'),
-        403: problem('The API key lacks the evaluate scope.'),
-        413: problem('The body is larger than the configured batch limit.'),
-        415: problem('The body is not application/json.'),
-        429: problem('Rate limit exceeded for this client; see Retry-After.'),
-        500: problem('Internal error.'),
-        503: problem('Overloaded: the service is shedding load; see Retry-After.')
-      }
-    }
-  }, async (request, reply) => {
+  app.post('/v1/evaluations/batch', { bodyLimit: opts.batchBodyLimit, config: { scope: 'evaluate', rateLimit: {} }, schema: BATCH_SCHEMA }, async (request, reply) => {
     const { cases } = request.body
     if (cases.length > opts.batchLimit) {
       return sendProblem(reply, { type: 'batch-too-large', title: 'Too many cases in one batch', status: 400, detail: `At most ${opts.batchLimit} cases per batch; got ${cases.length}.`, instance: request.url, errors: [{ pointer: '/cases', detail: `at most ${opts.batchLimit} items` }] })
@@ -114,27 +117,7 @@ const routes: FastifyPluginAsyncTypebox<EvaluationRoutesOptions> = async (app, o
     // One rules revision for the whole batch, even if a reload happens meanwhile.
     const rules = app.rules
     const results = []
-    for (const [index, item] of cases.entries()) {
-      if (!requestCheck.Check(item)) {
-        const errors = [...requestCheck.Errors(item)].slice(0, 50).map((e) => ({ instancePath: e.path, message: e.message }))
-        results.push({ index, status: 400, problem: validationProblem('body', errors, request.url, `/cases/${index}`) })
-        continue
-      }
-      const limit = tooMany(item)
-      if (limit !== undefined) {
-        results.push({ index, status: 400, problem: limitProblem(limit, request.url, `/cases/${index}`) })
-        continue
-      }
-      try {
-        const startedAt = process.hrtime.bigint()
-        const evaluation = await evaluate(rules, item, { now: new Date(), decisionId: randomUUID(), lang })
-        record(request, evaluation, startedAt)
-        results.push({ index, status: 200, evaluation })
-      } catch (err) {
-        if (!(err instanceof FactsError)) throw err
-        results.push({ index, status: 422, problem: factsProblem(err, request.url, `/cases/${index}`) })
-      }
-    }
+    for (const [index, item] of cases.entries()) results.push(await batchItem(request, rules, item, index, lang))
     return { rulesRevision: rules.revision, results }
   })
 }

@@ -35,7 +35,7 @@ export const CaseFile = Type.Object({
       status: Type.String({ minLength: 1 }),
       provisional: Type.Boolean(),
       sanctionRange: Type.Union([Range, Type.Null()]),
-      recommended: Type.Union([Type.String({ minLength: 1, description: 'A sanction code, or "*" for not checked by this case.' }), Type.Null()]),
+      recommended: Type.Union([Type.String({ minLength: 1, description: 'A sanction code, or "*" where the facts leave it open (only in a provisional classification; test/cases.test.ts refuses it elsewhere).' }), Type.Null()]),
       referral: Type.Boolean()
     }, strict),
     adjustments: Type.Optional(Type.Array(Type.Object({

@@ -11,6 +11,8 @@ export const Text = Type.Object({
 export const LANGS = ['zh', 'en'] as const
 export type Lang = (typeof LANGS)[number]
 export type Text = Static<typeof Text>
+/** A text in both languages, as the rule data and the message tables hold it (a response `Text` adds `text`). */
+export type Bilingual = { zh: string, en: string }
 
 /** A reference to a shared schema by its $id, typed as the schema it points to. */
 export const ref = <T extends TSchema>(schema: T, options?: SchemaOptions) =>

@@ -4,6 +4,7 @@
  * validator compiles against them.
  */
 import type { TSchema } from '@sinclair/typebox'
+import type { Config } from '../config.js'
 import { Text, SanctionCode, CircumstanceCode } from './common.js'
 import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts } from './facts.js'
 import {
@@ -27,5 +28,16 @@ export const SHARED_SCHEMAS: TSchema[] = [
   BatchRequest, BatchResponse, ClauseView, ClauseList,
   DecisionSummary, DecisionList, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats
 ]
+
+/**
+ * The shared schemas with the configured limits: the Facts schema's conduct list holds at most
+ * MAX_CONDUCT_ITEMS items. SHARED_SCHEMAS (and openapi.yaml) have the default.
+ */
+export function sharedSchemas (config: Pick<Config, 'MAX_CONDUCT_ITEMS'>): TSchema[] {
+  if (config.MAX_CONDUCT_ITEMS === Facts.properties.conduct.maxItems) return SHARED_SCHEMAS
+  const conduct = { ...Facts.properties.conduct, maxItems: config.MAX_CONDUCT_ITEMS }
+  const facts = { ...Facts, properties: { ...Facts.properties, conduct } }
+  return SHARED_SCHEMAS.map((s) => s === Facts ? facts : s)
+}
 
 export const SCHEMAS_BY_ID: ReadonlyMap<string, TSchema> = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s]))

@@ -2,7 +2,7 @@
  * Schemas of the files under rules/: the clause catalog and the rule sets. They are checked at
  * start-up; a file that fails stops the service with the file and the JSON pointer of the problem.
  */
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { StringEnum } from './string-enum.js'
 import { sanctionCode, circumstanceCode, DateString } from './common.js'
 import './formats.js'
@@ -28,32 +28,31 @@ export const Instrument = Type.Object({
   versions: Type.Array(InstrumentVersion, { minItems: 1 })
 }, { additionalProperties: false })
 
-export const InstrumentsFile = Type.Object({
-  $comment: Type.Optional(Type.String()),
-  instruments: Type.Array(Instrument, { minItems: 1 })
-}, { additionalProperties: false })
-
 export const ClauseTier = Type.Object({
   circumstance: circumstanceCode(),
   threshold: Type.Optional(Bilingual),
   sanctions: Type.Array(sanctionCode(), { minItems: 1 })
 }, { additionalProperties: false })
 
-export const ClauseVersion = Type.Object({
+/**
+ * A value written once with the date it changed, as OpenFisca writes dated parameters: keys are the
+ * in-force dates of the versions in which it (last) changed; a version takes the latest entry not
+ * after its own in-force date.
+ */
+const Dated = <T extends TSchema>(value: T, description: string) => Type.Record(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }), value, { minProperties: 1, additionalProperties: false, description })
+
+export const CatalogClauseVersion = Type.Object({
   version: Type.String({ pattern: '^[0-9]{4}$' }),
   article: Type.Integer({ minimum: 1 }),
   paragraph: Type.Optional(Type.Integer({ minimum: 1 })),
   item: Type.Optional(Type.Integer({ minimum: 1 })),
   summary: Bilingual,
-  tiers: Type.Optional(Type.Array(ClauseTier, { minItems: 1 })),
-  covers: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'For a general provision that lists circumstances (mitigating, aggravating): the fact codes it lists in this version.' })),
   source: Type.String({ minLength: 1 }),
   unconfirmed: Type.Optional(Unconfirmed)
 }, { additionalProperties: false })
 
-export const Clause = Type.Object({
+export const CatalogClause = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9.-]+$' }),
-  instrument: Type.String({ minLength: 1 }),
   title: Bilingual,
   kind: Type.Union([Type.Literal('offence'), Type.Literal('general'), Type.Literal('normative-document')]),
   subject: Type.Optional(Bilingual),
@@ -61,7 +60,9 @@ export const Clause = Type.Object({
     summary: Bilingual,
     source: Type.String({ minLength: 1 })
   }, { additionalProperties: false, description: 'What stood before the first encoded version (e.g. no such article before 2016).' })),
-  versions: Type.Array(ClauseVersion, { minItems: 1 }),
+  tiers: Type.Optional(Dated(Type.Array(ClauseTier, { minItems: 1 }), 'An offence\'s sanction tiers, by the in-force date of the version in which they (last) changed.')),
+  covers: Type.Optional(Dated(Type.Array(Type.String({ minLength: 1 })), 'For a general provision that lists circumstances (mitigating, aggravating): the fact codes it lists, by the in-force date of the version in which the list (last) changed.')),
+  versions: Type.Array(CatalogClauseVersion, { minItems: 1 }),
   absent: Type.Optional(Type.Array(Type.Object({
     version: Type.String({ pattern: '^[0-9]{4}$' }),
     confirmed: Type.Boolean({ description: 'true: the version has no such provision (the reference says so); false: the reference does not give it, so it is not encoded.' }),
@@ -70,9 +71,11 @@ export const Clause = Type.Object({
   }, { additionalProperties: false }), { description: 'Versions of the instrument in which this provision is not encoded, and why.' }))
 }, { additionalProperties: false })
 
-export const ClausesFile = Type.Object({
+/** One catalog file per instrument: the instrument with its versions, and every clause of it the rules cite. */
+export const CatalogFile = Type.Object({
   $comment: Type.Optional(Type.String()),
-  clauses: Type.Array(Clause, { minItems: 1 })
+  instrument: Instrument,
+  clauses: Type.Array(CatalogClause, { minItems: 1 })
 }, { additionalProperties: false })
 
 /** A json-rules-engine condition tree. Leaves read a fact of the facts vocabulary without JSONPath. */
@@ -80,6 +83,7 @@ export const Condition = Type.Recursive((This) => Type.Union([
   Type.Object({ all: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
   Type.Object({ any: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
   Type.Object({ not: This }, { additionalProperties: false }),
+  Type.Object({ condition: Type.String({ pattern: '^[a-z0-9-]+$', description: 'The name of a shared condition in rules/conditions.json.' }) }, { additionalProperties: false }),
   Type.Object({
     fact: Type.String({ pattern: '^(subject|conduct)(\\.[A-Za-z]+)+$' }),
     operator: StringEnum(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain', 'containsAny']),
@@ -88,6 +92,12 @@ export const Condition = Type.Recursive((This) => Type.Union([
   }, { additionalProperties: false })
 ]), { $id: 'RuleCondition' })
 export type Condition = Static<typeof Condition>
+
+/** rules/conditions.json: named shared conditions, for leaves that many rules test in the same words. */
+export const ConditionsFile = Type.Object({
+  $comment: Type.Optional(Type.String()),
+  conditions: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Condition, { additionalProperties: false })
+}, { additionalProperties: false })
 
 export const Provenance = Type.Object({
   source: Type.String({ minLength: 1, description: 'Where the legal reading comes from (REFERENCE.md section and its sources).' }),
@@ -160,9 +170,13 @@ export const RuleSetFile = Type.Object({
   rules: Type.Array(Rule, { minItems: 1 })
 }, { additionalProperties: false })
 
-export type InstrumentsFile = Static<typeof InstrumentsFile>
-export type ClausesFile = Static<typeof ClausesFile>
-export type Clause = Static<typeof Clause>
-export type ClauseVersion = Static<typeof ClauseVersion>
+export type CatalogFile = Static<typeof CatalogFile>
+export type CatalogClause = Static<typeof CatalogClause>
+export type ConditionsFile = Static<typeof ConditionsFile>
 export type Instrument = Static<typeof Instrument>
 export type RuleSetFile = Static<typeof RuleSetFile>
+
+/** A clause version as the rest of the code reads it: the loader resolves each dated value for it. */
+export type ClauseVersion = Static<typeof CatalogClauseVersion> & { tiers?: Array<Static<typeof ClauseTier>>, covers?: string[] }
+/** A clause as the rest of the code reads it: with its instrument (its catalog file) and per-version values. */
+export type Clause = Omit<CatalogClause, 'tiers' | 'covers' | 'versions'> & { instrument: string, versions: ClauseVersion[] }

@@ -8,8 +8,9 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
 import type { LoadedRules } from '../domain/rules/load.js'
-import { evaluate } from '../domain/decide/evaluate.js'
+import { evaluate } from '../domain/evaluate.js'
 import { FactsError } from '../errors.js'
+import { errorMessage } from '../schemas/string-enum.js'
 
 export interface ToolError {
   file: string
@@ -48,7 +49,7 @@ export async function readCases (dir: string): Promise<{ cases: GoldenCase[], er
     for (const e of caseCheck.Errors(data)) {
       if (seen.has(e.path)) continue
       seen.add(e.path)
-      errors.push({ file, pointer: e.path, message: e.message })
+      errors.push({ file, pointer: e.path, message: errorMessage(e) })
     }
   }
   return { cases, errors }

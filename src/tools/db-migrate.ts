@@ -5,13 +5,13 @@
  */
 import { resolve } from 'node:path'
 import { isMain } from './cli.js'
-import { parseRecordsConfig } from '../records/config.js'
+import { parseConfig } from '../config.js'
 import { openDb } from '../records/db.js'
 import { migrate } from '../records/migrations.js'
 
 export async function main (env: NodeJS.ProcessEnv, write: (text: string) => void): Promise<number> {
   try {
-    const config = parseRecordsConfig(env)
+    const config = parseConfig(env)
     const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR) })
     const applied = await migrate(db).finally(async () => { await db.close() })
     write(`${db.kind} store: ${applied.length === 0 ? 'already up to date' : `applied migration(s) ${applied.join(', ')}`}\n`)

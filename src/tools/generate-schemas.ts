@@ -6,7 +6,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TSchema } from '@sinclair/typebox'
-import { InstrumentsFile, ClausesFile, RuleSetFile } from '../schemas/rules-data.js'
+import { CatalogFile, ConditionsFile, RuleSetFile } from '../schemas/rules-data.js'
 import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
 import { BUNDLED_RULES_DIR } from '../paths.js'
 import { isMain } from './cli.js'
@@ -35,6 +35,9 @@ export function toJsonSchema (root: TSchema, refs: TSchema[], title: string, des
     }
     const out: Record<string, Json> = {}
     for (const [k, v] of Object.entries(node)) {
+      // The facts' x-label/x-enum-labels wording is for callers' forms and explanations; editors do
+      // not show it, and strict JSON Schema validators (Ajv's default) refuse unknown keywords.
+      if (k.startsWith('x-')) continue
       if (k === '$ref' && typeof v === 'string') {
         const target = byId.get(v)
         if (target !== undefined) define(v, target)
@@ -60,8 +63,8 @@ const GENERATED = 'Generated from src/schemas by `npm run rules:schemas`; do not
 export function generateSchemas (): Record<string, string> {
   const files: Record<string, Json> = {
     'ruleset.schema.json': toJsonSchema(RuleSetFile, [], 'Rule set (rules/rulesets/*.json)', `A rule set in json-rules-engine JSON; each rule's event is a catalog clause. See rules/README.md. ${GENERATED}`),
-    'catalog.schema.json': toJsonSchema(ClausesFile, [], 'Clause catalog (rules/catalog/*.json other than instruments.json)', `The provisions rules cite, each version with its article, tiers and summary. ${GENERATED}`),
-    'instruments.schema.json': toJsonSchema(InstrumentsFile, [], 'Instruments (rules/catalog/instruments.json)', `The instruments and the in-force period of each version. ${GENERATED}`),
+    'catalog.schema.json': toJsonSchema(CatalogFile, [], 'Clause catalog of one instrument (rules/catalog/<instrument id>.json)', `The instrument with the in-force period of each version, and every provision of it the rules cite: each version with its article and summary, its tiers written once under the date they changed. ${GENERATED}`),
+    'conditions.schema.json': toJsonSchema(ConditionsFile, [], 'Shared conditions (rules/conditions.json)', `Named conditions that rules refer to as { "condition": "<name>" }. ${GENERATED}`),
     'case.schema.json': toJsonSchema(CaseFile, CASE_FILE_REFS, 'Golden case (rules/cases/*.json)', `A request and the answer expected for it. ${GENERATED}`)
   }
   return Object.fromEntries(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema, null, 2) + '\n']))

@@ -1,104 +1,47 @@
 /**
  * The Kubernetes manifests under deploy/kubernetes: every object is valid against the Kubernetes JSON
  * schema of its kind (kubernetes-models, offline), and the things that matter for running the service hold —
- * probes, security context, resources, selectors, shutdown timing, and the rules volume matching rules/.
+ * probes, security context, resources, selectors, shutdown timing, an immutable image reference, the rules
+ * shipped in the image only, the keys volume, the NetworkPolicy and the Ingress example.
+ * monitoring.test.ts covers the ServiceMonitor and the alert rules; image.test.ts the Dockerfile.
  */
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseAllDocuments } from 'yaml'
-import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler'
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap'
-import { Secret } from 'kubernetes-models/v1/Secret'
-import { Service } from 'kubernetes-models/v1/Service'
-import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DIR, ROOT, STANDALONE, fileOf, get, isKustomization, manifestFiles, packageVersion, parseYaml, pickLabels, read, validationErrors, yamlFiles, type Obj } from './manifests.js'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const DIR = join(ROOT, 'deploy', 'kubernetes')
-const RULE_FOLDERS = ['catalog', 'rulesets']
-/** Manifests deliberately left out of kustomization.yaml (see the comments in them). */
-const STANDALONE = ['configmap-rules.yaml', 'secret-keys.example.yaml', 'secret-records.example.yaml']
-
-type Obj = Record<string, any>
-interface Validatable { validate: () => void }
-const MODELS: Record<string, new (data: any) => Validatable> = {
-  'apps/v1/Deployment': Deployment,
-  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
-  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
-  'v1/ConfigMap': ConfigMap,
-  'v1/Secret': Secret,
-  'v1/Service': Service,
-  'v1/ServiceAccount': ServiceAccount
-}
-
-function parseYaml (text: string, source: string): Obj[] {
-  return parseAllDocuments(text).map((doc, i) => {
-    if (doc.errors.length > 0) throw new Error(`${source} document ${i}: ${doc.errors.map((e) => e.message).join('; ')}`)
-    return doc.toJS() as Obj
-  }).filter((o) => o !== null)
-}
-
-function validationErrors (obj: Obj): string | undefined {
-  const Model = MODELS[`${obj.apiVersion}/${obj.kind}`]
-  if (Model === undefined) return `no schema for ${obj.apiVersion} ${obj.kind}`
-  try {
-    new Model(obj).validate()
-    return undefined
-  } catch (err) {
-    return (err as Error).message
-  }
-}
-
-const manifestFiles = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort()
-const objects = new Map<string, Obj>() // "Kind/name" -> object
-const fileOf = new Map<string, string>()
-for (const file of manifestFiles) {
-  for (const obj of parseYaml(readFileSync(join(DIR, file), 'utf8'), file)) {
-    objects.set(`${obj.kind}/${obj.metadata?.name}`, obj)
-    fileOf.set(`${obj.kind}/${obj.metadata?.name}`, file)
-  }
-}
-const kustomization = parseYaml(readFileSync(join(DIR, 'kustomization.yaml'), 'utf8'), 'kustomization.yaml')[0]
-
-function get (kind: string, name: string): Obj {
-  const obj = objects.get(`${kind}/${name}`)
-  if (obj === undefined) throw new Error(`no ${kind} ${name} under deploy/kubernetes`)
-  return obj
-}
-
-const deployment = get('Deployment', 'discipline-rules')
+const deployment = get('Deployment')
 const pod = deployment.spec.template.spec
 const container = pod.containers[0]
 const envOf = (name: string): string | undefined => container.env?.find((e: Obj) => e.name === name)?.value
-const ruleFiles = RULE_FOLDERS.flatMap((folder) =>
-  readdirSync(join(ROOT, 'rules', folder)).filter((f) => f.endsWith('.json')).sort().map((f) => `${folder}/${f}`))
-const keyOf = (path: string): string => path.replace('/', '.')
+const kustomization = read('kustomization.yaml')[0]
+/** An immutable image reference: a version tag, a digest, or both; never `latest`, never untagged. */
+const IMMUTABLE = /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9][a-z0-9._/-]*(?::\d+\.\d+\.\d+[\w.+-]*(?:@sha256:[0-9a-f]{64})?|@sha256:[0-9a-f]{64})$/
 
 t.test('every manifest is one valid Kubernetes object per document, one kind per file', async (t) => {
-  t.ok(manifestFiles.length >= 8, 'the manifests are there')
+  t.ok(manifestFiles.length >= 11, 'the manifests are there')
   for (const file of manifestFiles) {
-    const docs = parseYaml(readFileSync(join(DIR, file), 'utf8'), file)
+    const docs = read(file)
     t.ok(docs.length > 0, `${file} holds an object`)
     t.equal(new Set(docs.map((d) => d.kind)).size, 1, `${file} holds one kind`)
     for (const obj of docs) {
-      t.equal(validationErrors(obj), undefined, `${file}: ${obj.kind} ${obj.metadata?.name} is valid against the Kubernetes schema`)
+      t.equal(validationErrors(obj), undefined, `${file}: ${obj.kind} ${obj.metadata?.name} is valid against its schema`)
       t.equal(obj.metadata?.labels?.['app.kubernetes.io/name'], 'discipline-rules', `${file}: labelled`)
     }
   }
   // The validator is not a rubber stamp.
   t.match(validationErrors({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two' } }), /replicas/)
+  t.match(validationErrors({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'x' }, spec: { podSelector: {}, policyTypes: ['Sideways'] } }), /policyTypes/)
   t.match(validationErrors({ apiVersion: 'autoscaling/v2beta1', kind: 'HorizontalPodAutoscaler' }), /no schema/)
+  t.match(validationErrors({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'x' }, spec: { selector: {}, endpoints: [{ interval: 30 }] } }), /interval/, 'the CRD schemas check too')
+  t.match(validationErrors({ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'x' }, spec: { groups: [{ rules: [{ alert: 'A' }] }] } }), /name|expr/)
 })
 
 t.test('the Deployment: replicas, image, probes, security, resources, shutdown', async (t) => {
   t.ok(deployment.spec.replicas >= 2, 'at least two replicas')
   t.equal(deployment.spec.strategy.rollingUpdate.maxUnavailable, 0, 'a rollout never lowers capacity')
   t.equal(pod.containers.length, 1)
-  t.equal(container.image, 'discipline-rules:0.1.0')
   t.same(deployment.spec.selector.matchLabels, pickLabels(deployment.spec.template.metadata.labels, deployment.spec.selector.matchLabels), 'the selector matches the pod labels')
 
   const port = container.ports.find((p: Obj) => p.name === 'http')
@@ -108,7 +51,7 @@ t.test('the Deployment: replicas, image, probes, security, resources, shutdown',
   t.equal(env.HOST, '0.0.0.0')
   t.same(container.envFrom, [{ configMapRef: { name: 'discipline-rules-env' } }], 'environment from the env ConfigMap')
   // The service reads only the variables its configuration schema names: a misspelt one would be ignored.
-  const known = new Set(['config.ts', 'records/config.ts'].flatMap((f) => [...readFileSync(join(ROOT, 'src', f), 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1])))
+  const known = new Set([...readFileSync(join(ROOT, 'src', 'config.ts'), 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1]))
   for (const name of [...Object.keys(env), ...container.env.map((e: Obj) => e.name)]) t.ok(known.has(name), `${name} is a variable of src/config.ts`)
   t.notOk('ALLOW_UNAUTHENTICATED' in env || envOf('ALLOW_UNAUTHENTICATED') !== undefined, 'authentication is never switched off')
   for (const [probe, path] of [['startupProbe', '/healthz'], ['livenessProbe', '/healthz'], ['readinessProbe', '/readyz']]) {
@@ -131,7 +74,7 @@ t.test('the Deployment: replicas, image, probes, security, resources, shutdown',
   t.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault')
   t.equal(pod.automountServiceAccountToken, false)
   t.equal(pod.serviceAccountName, 'discipline-rules')
-  t.equal(get('ServiceAccount', 'discipline-rules').automountServiceAccountToken, false)
+  t.equal(get('ServiceAccount').automountServiceAccountToken, false)
 
   for (const kind of ['requests', 'limits']) {
     t.ok(container.resources?.[kind]?.cpu, `cpu ${kind} set`)
@@ -149,41 +92,56 @@ t.test('the Deployment: replicas, image, probes, security, resources, shutdown',
   const shutdownMs = Number(envOf('SHUTDOWN_TIMEOUT_MS'))
   t.ok(shutdownMs >= 100, 'SHUTDOWN_TIMEOUT_MS set')
   t.ok(grace * 1000 > sleep * 1000 + shutdownMs, 'the grace period covers the preStop sleep plus the service\'s own shutdown bound')
-
-  const annotations = deployment.spec.template.metadata.annotations
-  t.equal(annotations['prometheus.io/scrape'], 'true')
-  t.equal(annotations['prometheus.io/port'], String(port.containerPort))
-  t.equal(annotations['prometheus.io/path'], '/metrics')
-  t.ok(annotations['checksum/rules'], 'a checksum/rules annotation to bump for a rules rollout')
+  t.notOk(deployment.spec.template.metadata.annotations?.['prometheus.io/scrape'], 'one way to scrape: the ServiceMonitor, not annotations as well (no double scrape)')
 })
 
-t.test('the rules and keys volumes', async (t) => {
+t.test('the image reference is immutable: a version tag or a digest, never latest', async (t) => {
+  t.match(container.image, IMMUTABLE, `${container.image} has a version tag or a digest`)
+  t.notMatch(container.image, /:latest\b/)
+  t.ok(container.image.includes(':') || container.image.includes('@'), 'not untagged (which means latest)')
+  t.equal(container.image, `discipline-rules:${packageVersion}`, 'the tag is the package.json version')
+  t.not(container.imagePullPolicy, 'Always', 'an immutable reference needs no re-pull')
+  // `kustomize edit set image discipline-rules=registry/discipline-rules:0.1.0@sha256:…` adds newName and digest.
+  t.equal(kustomization.images.length, 1)
+  const [image] = kustomization.images
+  t.equal(image.name, 'discipline-rules')
+  t.equal(image.newTag, packageVersion, 'kustomize sets the package.json version, never latest')
+  if (image.digest !== undefined) t.match(image.digest, /^sha256:[0-9a-f]{64}$/, 'a pinned digest is a full sha256')
+  t.same(Object.keys(image).filter((k) => !['name', 'newName', 'newTag', 'digest'].includes(k)), [], 'nothing else')
+  // The check itself refuses what it must.
+  for (const bad of ['discipline-rules', 'discipline-rules:latest', 'discipline-rules:main', 'discipline-rules@sha256:abc']) t.notMatch(bad, IMMUTABLE, `${bad} is refused`)
+  for (const good of ['discipline-rules:0.1.0', `registry.example.org:5000/team/discipline-rules:1.2.3-rc.1@sha256:${'b'.repeat(64)}`, `registry.example.org/discipline-rules:0.1.0@sha256:${'a'.repeat(64)}`, `discipline-rules@sha256:${'0'.repeat(64)}`]) t.match(good, IMMUTABLE, `${good} is accepted`)
+})
+
+t.test('the rules are shipped in the image only: no rules volume, no RULES_DIR, no list of rule files', async (t) => {
+  t.equal(envOf('RULES_DIR'), undefined, 'no RULES_DIR: the service reads the rules bundled in the image')
+  t.notOk('RULES_DIR' in get('ConfigMap', 'discipline-rules-env').data)
+  t.notOk(pod.volumes.some((v: Obj) => v.configMap !== undefined), 'no ConfigMap volume')
+  t.notOk([...fileOf.keys()].some((k) => k.startsWith('ConfigMap/') && k !== 'ConfigMap/discipline-rules-env'), 'the env ConfigMap is the only one')
+  t.notOk(kustomization.configMapGenerator, 'no ConfigMap generated from rules/')
+  const ruleFiles = ['catalog', 'rulesets'].flatMap((folder) => readdirSync(join(ROOT, 'rules', folder)).filter((f) => f.endsWith('.json')))
+  t.ok(ruleFiles.length > 5, 'rule files found')
+  for (const file of yamlFiles) {
+    const text = readFileSync(join(DIR, file), 'utf8')
+    t.same(ruleFiles.filter((f) => text.includes(f)), [], `${file} names no rule file`)
+  }
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
+  t.match(dockerfile, /^COPY rules \.\/rules$/m, 'the image copies the whole rules folder in one layer')
+  const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())
+  t.notOk(ignored.some((l) => /^(\*\*\/)?rules(\/|$)/.test(l)), '.dockerignore keeps rules/ in the build context')
+})
+
+t.test('the keys volume: the Secret mounted as a directory, so that a rotated key reaches the pod', async (t) => {
   const mounts = new Map<string, Obj>(container.volumeMounts.map((m: Obj) => [m.name, m]))
   const volumes = new Map<string, Obj>(pod.volumes.map((v: Obj) => [v.name, v]))
   for (const m of container.volumeMounts) t.ok(volumes.has(m.name), `mount ${m.name} has a volume`)
-
-  const rulesDir = envOf('RULES_DIR')
-  t.equal(mounts.get('rules')?.mountPath, rulesDir, 'RULES_DIR is the rules mount')
-  t.equal(mounts.get('rules')?.readOnly, true)
-  t.notOk(mounts.get('rules')?.subPath, 'no subPath: the kubelet refreshes the files on a ConfigMap change')
-  const rules = volumes.get('rules')?.configMap
-  t.equal(rules?.name, 'discipline-rules-rules')
-  t.same(rules.items.map((i: Obj) => i.path).sort(), ruleFiles,
-    'the rules volume lays out exactly the files of rules/catalog and rules/rulesets (a new rule file needs an item in deployment.yaml and an entry in kustomization.yaml)')
-  for (const item of rules.items) t.equal(item.key, keyOf(item.path), `${item.path} is stored under the key ${keyOf(item.path)}`)
-
-  const example = get('ConfigMap', 'discipline-rules-rules')
-  t.ok(Object.keys(example.data).length > 0, 'the example rules ConfigMap holds a file')
-  for (const [key, value] of Object.entries<string>(example.data)) {
-    t.ok(rules.items.some((i: Obj) => i.key === key), `example key ${key} is one the volume mounts`)
-    t.doesNotThrow(() => JSON.parse(value), `example ${key} is JSON`)
-  }
-
-  t.equal(envOf('API_KEYS_FILE'), '/etc/discipline-rules/keys')
-  t.equal(mounts.get('keys')?.mountPath, envOf('API_KEYS_FILE'), 'the keys file is mounted where API_KEYS_FILE points')
+  const keysMount = mounts.get('keys')
   const keys = volumes.get('keys')?.secret
   t.equal(keys?.secretName, 'discipline-rules-keys')
-  t.ok(keys.items.some((i: Obj) => i.key === mounts.get('keys')?.subPath), 'the mounted key is projected from the Secret')
+  t.notOk(keysMount?.subPath, 'no subPath: the kubelet refreshes a directory mount when the Secret changes')
+  t.equal(keysMount?.readOnly, true)
+  t.equal(envOf('API_KEYS_FILE'), `${keysMount?.mountPath}/${keys.items[0].path}`, 'API_KEYS_FILE is the projected key file inside the mount')
+  t.same(keys.items, [{ key: 'keys', path: 'keys' }])
   t.equal(keys.defaultMode & 0o007, 0, 'the keys file is not world-readable')
 
   const secret = get('Secret', 'discipline-rules-keys')
@@ -204,15 +162,16 @@ t.test('the rules and keys volumes', async (t) => {
 
 t.test('Service, HPA and PDB point at the Deployment', async (t) => {
   const podLabels = deployment.spec.template.metadata.labels
-  const service = get('Service', 'discipline-rules')
+  const service = get('Service')
   t.equal(service.spec.type, 'ClusterIP')
   t.ok(Object.keys(service.spec.selector).length > 0)
   t.same(pickLabels(podLabels, service.spec.selector), service.spec.selector, 'the Service selects the pods')
   const svcPort = service.spec.ports[0]
   t.equal(svcPort.port, 80)
+  t.equal(svcPort.name, 'http')
   t.ok(svcPort.targetPort === 'http' || svcPort.targetPort === 3000, 'to the container port')
 
-  const hpa = get('HorizontalPodAutoscaler', 'discipline-rules')
+  const hpa = get('HorizontalPodAutoscaler')
   t.same(hpa.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name })
   t.equal(hpa.spec.minReplicas, 2)
   t.equal(hpa.spec.maxReplicas, 10)
@@ -221,33 +180,73 @@ t.test('Service, HPA and PDB point at the Deployment', async (t) => {
   t.equal(cpu?.resource.target.type, 'Utilization')
   t.ok(cpu.resource.target.averageUtilization >= 60 && cpu.resource.target.averageUtilization <= 80, 'CPU target around 70 %')
 
-  const pdb = get('PodDisruptionBudget', 'discipline-rules')
+  const pdb = get('PodDisruptionBudget')
   t.equal(pdb.spec.minAvailable, 1)
   t.ok(pdb.spec.minAvailable < deployment.spec.replicas, 'a drain can still evict a pod')
   t.same(pdb.spec.selector.matchLabels, deployment.spec.selector.matchLabels, 'the PDB selects the Deployment\'s pods')
 })
 
-t.test('kustomization.yaml lists files that exist, and generates the rules ConfigMap from rules/', async (t) => {
-  t.equal(kustomization.kind, 'Kustomization')
-  for (const file of kustomization.resources) t.ok(existsSync(join(DIR, file)), `resource ${file} exists`)
-  t.same([...kustomization.resources, ...STANDALONE].sort(), manifestFiles, 'every manifest is listed, except the standalone example files')
-  t.same(kustomization.images, [{ name: 'discipline-rules', newTag: container.image.split(':')[1] }], 'kustomize sets the Deployment\'s image')
-
-  const generator = kustomization.configMapGenerator.find((g: Obj) => g.name === 'discipline-rules-rules')
-  const sources = generator.files.map((f: string) => f.split('='))
-  let bytes = 0
-  for (const [key, path] of sources) {
-    const file = join(DIR, path)
-    t.ok(existsSync(file), `generator file ${path} exists`)
-    bytes += statSync(file).size
-    t.equal(key, keyOf(`${basename(dirname(file))}/${basename(file)}`), `${path} is stored under its <folder>.<file> key`)
+t.test('the NetworkPolicy: only callers\' namespaces and monitoring reach the pods, on the API port only', async (t) => {
+  const policy = get('NetworkPolicy')
+  t.same(policy.spec.podSelector.matchLabels, deployment.spec.selector.matchLabels, 'it selects the Deployment\'s pods')
+  t.same(policy.spec.policyTypes, ['Ingress'], 'an ingress policy: everything it does not admit is dropped')
+  const rules: Obj[] = policy.spec.ingress
+  for (const [i, rule] of rules.entries()) {
+    t.ok(rule.from?.length > 0, `rule ${i} names its sources (an empty from admits everyone)`)
+    for (const peer of rule.from ?? []) {
+      t.ok(peer.namespaceSelector?.matchLabels && Object.keys(peer.namespaceSelector.matchLabels).length > 0, `rule ${i}: a namespace chosen by label`)
+      t.notOk(peer.ipBlock, `rule ${i}: no address ranges`)
+    }
+    t.same(rule.ports, [{ port: 'http', protocol: 'TCP' }], `rule ${i}: the container port http only`)
   }
-  t.same(sources.map(([key]: string[]) => key).sort(), ruleFiles.map(keyOf).sort(),
-    'the generator takes exactly the files of rules/catalog and rules/rulesets (a new rule file needs an entry here and an item in deployment.yaml)')
-  t.ok(bytes < 900 * 1024, `the rules (${bytes} bytes) fit a ConfigMap (1 MiB limit)`)
+  const ns = (rule: Obj): Array<Record<string, string>> => rule.from.map((p: Obj) => p.namespaceSelector.matchLabels)
+  const monitoring = rules.filter((r) => ns(r).some((l) => l['kubernetes.io/metadata.name'] === 'monitoring'))
+  t.equal(monitoring.length, 1, 'one rule for the monitoring namespace')
+  t.same(monitoring[0].from[0].podSelector?.matchLabels, { 'app.kubernetes.io/name': 'prometheus' }, 'and only its Prometheus pods')
+  const callers = rules.filter((r) => r !== monitoring[0])
+  t.equal(callers.length, 1, 'one rule for the callers')
+  t.ok(ns(callers[0]).some((l) => l['discipline-rules/caller'] === 'true'), 'callers\' namespaces carry the label discipline-rules/caller=true')
+  t.ok(ns(callers[0]).some((l) => l['kubernetes.io/metadata.name'] === 'ingress-nginx'), 'the ingress controller\'s namespace forwards what the Ingress routes')
+  // /metrics is on the same port: the policy cannot separate it, and says so.
+  t.match(readFileSync(join(DIR, fileOf.get('NetworkPolicy/discipline-rules')!), 'utf8'), /cannot give \/metrics to the monitoring namespace alone/)
 })
 
-// kubectl is on the development machines but not a project dependency: render the kustomization when it is there.
+t.test('the Ingress example publishes /v1/, /docs and /openapi.yaml, never /metrics, /admin or the probes', async (t) => {
+  const ingress = get('Ingress')
+  const service = get('Service')
+  const paths: Obj[] = ingress.spec.rules.flatMap((r: Obj) => r.http.paths)
+  t.same(paths.map((p) => p.path).sort(), ['/docs', '/openapi.yaml', '/v1/'])
+  for (const p of paths) {
+    t.equal(p.backend.service.name, service.metadata.name, `${p.path} goes to the Service`)
+    t.ok(service.spec.ports.some((sp: Obj) => sp.name === p.backend.service.port.name), `${p.path}: a port the Service has`)
+    for (const hidden of ['/metrics', '/admin/reload', '/healthz', '/readyz']) {
+      const reaches = p.pathType === 'Exact' ? hidden === p.path : hidden.startsWith(p.path.replace(/\/$/, ''))
+      t.notOk(reaches, `${p.path} (${p.pathType}) does not reach ${hidden}`)
+    }
+  }
+  t.ok(ingress.spec.tls?.length > 0, 'TLS')
+  const bodyLimit = Number(get('ConfigMap', 'discipline-rules-env').data.BATCH_BODY_LIMIT)
+  const proxyBody = /^(\d+)m$/.exec(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'])
+  t.ok(proxyBody !== null && Number(proxyBody[1]) * 1024 * 1024 >= bodyLimit, 'the controller takes a batch body as large as BATCH_BODY_LIMIT')
+})
+
+t.test('kustomization.yaml files list what exists, every manifest once', async (t) => {
+  const kustomizations = yamlFiles.filter(isKustomization)
+  t.same(kustomizations, ['kustomization.yaml', 'monitoring/kustomization.yaml'])
+  const listed: string[] = []
+  for (const k of kustomizations) {
+    const doc = read(k)[0]
+    t.equal(doc.kind, 'Kustomization')
+    const base = k.replace(/kustomization\.yaml$/, '')
+    for (const file of doc.resources) {
+      t.ok(existsSync(join(DIR, base, file)), `${k}: resource ${file} exists`)
+      listed.push(base + file)
+    }
+  }
+  t.same([...listed, ...STANDALONE].sort(), manifestFiles, 'every manifest is listed once, except the standalone examples')
+})
+
+// kubectl is on the development machines but not a project dependency: render the kustomizations when it is there.
 const kubectl = (() => {
   try {
     execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' })
@@ -256,23 +255,16 @@ const kubectl = (() => {
     return false
   }
 })()
-t.test('kubectl kustomize renders valid objects with the generated rules ConfigMap', { skip: kubectl ? false : 'kubectl not installed' }, async (t) => {
-  const out = execFileSync('kubectl', ['kustomize', '--load-restrictor=LoadRestrictionsNone', DIR], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  const rendered = parseYaml(out, 'kubectl kustomize')
-  for (const obj of rendered) t.equal(validationErrors(obj), undefined, `rendered ${obj.kind} ${obj.metadata.name} is valid`)
-  const cm = rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('discipline-rules-rules-'))
-  t.ok(cm, 'the rules ConfigMap is generated with a content-hash suffix')
-  t.equal(cm?.immutable, true)
-  for (const path of ruleFiles) t.equal(cm?.data[keyOf(path)], readFileSync(join(ROOT, 'rules', path), 'utf8'), `${path} is in it unchanged`)
-  const dep = rendered.find((o) => o.kind === 'Deployment')
-  t.equal(dep?.spec.template.spec.volumes.find((v: Obj) => v.name === 'rules').configMap.name, cm?.metadata.name, 'the Deployment mounts the generated ConfigMap')
-  t.notOk(rendered.some((o) => o.kind === 'Secret'), 'no Secret is applied by kustomize')
+t.test('kubectl kustomize renders valid objects', { skip: kubectl ? false : 'kubectl not installed' }, async (t) => {
+  for (const dir of [DIR, join(DIR, 'monitoring')]) {
+    const rendered = parseYaml(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' }), `kubectl kustomize ${dir}`)
+    t.ok(rendered.length >= 2, `${dir} renders`)
+    for (const obj of rendered) t.equal(validationErrors(obj), undefined, `rendered ${obj.kind} ${obj.metadata.name} is valid`)
+    t.notOk(rendered.some((o) => o.kind === 'Secret'), 'no Secret is applied by kustomize')
+    const dep = rendered.find((o) => o.kind === 'Deployment')
+    if (dep !== undefined) t.equal(dep.spec.template.spec.containers[0].image, `discipline-rules:${packageVersion}`, 'the rendered image')
+  }
 })
-
-/** The subset of `labels` with the keys of `selector`. */
-function pickLabels (labels: Record<string, string>, selector: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(selector).map((k) => [k, labels[k]]))
-}
 
 t.test('the image and npm start run the service with the same Node flags, and the Deployment keeps them', async (t) => {
   const cmd = [...readFileSync(join(ROOT, 'Dockerfile'), 'utf8').matchAll(/^CMD\s+(\[.*\])\s*$/gm)].pop()
@@ -284,8 +276,6 @@ t.test('the image and npm start run the service with the same Node flags, and th
   t.ok(flags.includes('--max-semi-space-size=8'), 'the young generation is capped (bench/README.md, "Memory")')
   const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string
   t.match(start, `node ${flags.join(' ')} dist/src/server.js`, 'npm start uses the same flags')
-  const deployment = parseYaml(readFileSync(join(DIR, 'deployment.yaml'), 'utf8'), 'deployment.yaml')[0]
-  const container = deployment.spec.template.spec.containers[0]
   t.equal(container.command, undefined, 'the Deployment does not replace the image\'s command')
   t.equal(container.args, undefined)
 })

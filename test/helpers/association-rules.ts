@@ -13,7 +13,7 @@ export function associationRules (): RulesFiles {
   return files
 }
 
-export const ASSOCIATION_SET = 'rulesets/informal-associations.json'
+export const ASSOCIATION_SET = 'rulesets/association.json'
 
 /**
  * Adds `rulesets/extra.json`: a rule set for another conduct type (secrets) that no golden case looks

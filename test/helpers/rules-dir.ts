@@ -4,11 +4,39 @@ import { BUNDLED_RULES_DIR } from '../../src/paths.js'
 
 export type RulesFiles = Record<string, any>
 
-const BUNDLED = ['catalog/instruments.json', 'catalog/clauses.json', 'rulesets/informal-associations.json']
+export const CCP_CATALOG = 'catalog/ccp-discipline-regulations.json'
+const BUNDLED = [CCP_CATALOG, 'catalog/notice-2002-associations.json', 'rulesets/association.json']
 
-/** The bundled rules files, parsed, for a test to change. */
+/**
+ * The bundled catalog and the informal-association rule set, parsed, for a test to change; with the
+ * shared conditions that rule set refers to (conditions.json holds no unused condition).
+ */
 export function bundledFiles (): RulesFiles {
-  return Object.fromEntries(BUNDLED.map((f) => [f, JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, f), 'utf8'))]))
+  const files: RulesFiles = Object.fromEntries(BUNDLED.map((f) => [f, JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, f), 'utf8'))]))
+  const shared = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'conditions.json'), 'utf8'))
+  const used = new Set(JSON.stringify(files['rulesets/association.json']).match(/"condition":"[a-z0-9-]+"/g)?.map((m) => m.slice(13, -1)))
+  shared.conditions = Object.fromEntries(Object.entries(shared.conditions).filter(([name]) => used.has(name)))
+  files['conditions.json'] = shared
+  return files
+}
+
+/**
+ * Adds clauses written as the rest of the code reads them (tiers in every version) to the bundled
+ * catalog of their instrument, in the file form: tiers written once, under the in-force date of the
+ * version in which they changed.
+ */
+export function addClauses (files: RulesFiles, clauses: Array<Record<string, any>>): void {
+  const file = files[CCP_CATALOG]
+  const from = new Map(file.instrument.versions.map((v: any) => [v.version, v.inForce.from]))
+  for (const { instrument, versions, ...rest } of clauses) {
+    const tiers: Record<string, unknown> = {}
+    let last = ''
+    for (const v of versions) {
+      if (v.tiers !== undefined && JSON.stringify(v.tiers) !== last) tiers[from.get(v.version) as string] = v.tiers
+      last = JSON.stringify(v.tiers)
+    }
+    file.clauses.push({ ...rest, ...(Object.keys(tiers).length > 0 ? { tiers } : {}), versions: versions.map(({ tiers, ...v }: any) => v) })
+  }
 }
 
 /** Writes rules files (objects are JSON-encoded, strings written as they are) under dir. */

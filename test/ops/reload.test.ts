@@ -4,13 +4,13 @@ import { buildApp } from '../../src/app.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
 import { referenceCase } from '../helpers/cases.js'
 
-const SET = 'rulesets/informal-associations.json'
+const SET = 'rulesets/association.json'
 const reference = referenceCase().request
 
 t.test('reload: swap on success, reject a broken rule set and keep serving, report unchanged', async (t) => {
   const files = bundledFiles()
   const dir = writeRules(t.testdir(), files)
-  const app = buildApp({ rulesDir: dir })
+  const app = buildApp({ config: { RULES_DIR: dir } })
   t.teardown(() => app.close())
   const before = (await app.inject('/readyz')).json().rulesRevision
 
@@ -32,7 +32,7 @@ t.test('reload: swap on success, reject a broken rule set and keep serving, repo
   const bad = await app.inject({ method: 'POST', url: '/admin/reload' })
   t.equal(bad.statusCode, 422)
   t.equal(bad.json().type, 'urn:discipline-rules:problem:rules-rejected')
-  t.same(bad.json().errors, [{ pointer: 'rulesets/informal-associations.json#/rules/0/clause', detail: "clause 'ccp.no-such-clause' is not in the catalog" }])
+  t.same(bad.json().errors, [{ pointer: 'rulesets/association.json#/rules/0/clause', detail: "clause 'ccp.no-such-clause' is not in the catalog" }])
   t.equal((await app.inject('/readyz')).json().rulesRevision, ok.rulesRevision, 'the previous rules keep serving')
 
   const metrics = (await app.inject('/metrics')).body
@@ -43,7 +43,7 @@ t.test('reload: swap on success, reject a broken rule set and keep serving, repo
 })
 
 t.test('an unexpected reload failure is a 500 without internals, and the old rules serve', async (t) => {
-  const app = buildApp({ rulesDir: writeRules(t.testdir(), bundledFiles()) })
+  const app = buildApp({ config: { RULES_DIR: writeRules(t.testdir(), bundledFiles()) } })
   t.teardown(() => app.close())
   await app.ready()
   const revision = app.rules.revision
@@ -57,7 +57,9 @@ t.test('an unexpected reload failure is a 500 without internals, and the old rul
 t.test('reload under concurrent load: no failed request, each answer on one revision', async (t) => {
   const files = bundledFiles()
   const dir = writeRules(t.testdir(), files)
-  const app = buildApp({ rulesDir: dir })
+  // Load shedding off: on a busy machine a reload can hold the event loop past the shedding bound, and
+  // this test is about reload atomicity (shedding has its own test in limits.test.ts).
+  const app = buildApp({ config: { RULES_DIR: dir, MAX_EVENT_LOOP_DELAY_MS: 0 } })
   t.teardown(() => app.close())
   await app.ready()
   const revisions = new Set([app.rules.revision])
@@ -97,7 +99,7 @@ t.test('one decision log line per evaluation, with no fact values', async (t) =>
   })
   t.notMatch(JSON.stringify(lines), /在京老乡精英会|秘书长|memberCount|"400"|bureau/, 'no fact values in any log line')
   const metrics = (await app.inject('/metrics')).body
-  t.match(metrics, /rule_outcomes_total\{rule_set="informal-associations",outcome="triggered"\} 1/)
+  t.match(metrics, /rule_outcomes_total\{rule_set="association",outcome="triggered"\} 1/)
   t.match(metrics, /evaluations_total\{status="sanction-proposed"\} 1/)
   t.match(metrics, /http_requests_total\{method="POST",route="\/v1\/evaluations",status="200"\} 1/)
   t.match(metrics, /http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/evaluations",status="200"\} 1/)

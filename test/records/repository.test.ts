@@ -1,7 +1,7 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import { loadRules } from '../../src/domain/rules/load.js'
-import { evaluate } from '../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../src/paths.js'
 import { migrate } from '../../src/records/migrations.js'
 import { RecordsRepository, type NewDecision } from '../../src/records/repository.js'

@@ -16,14 +16,14 @@ import { onEachBackend } from '../helpers/stores.js'
 t.setTimeout(300_000)
 
 const reference = referenceCase().request as any
-const KEYS = parseKeys('alice:evaluate:alice-key-0123456789,bob:evaluate:bob-key-0123456789,aud:audit:audit-key-0123456789,rev:review:review-key-0123456789', 'test')
+const KEYS = parseKeys([{ spec: 'alice:evaluate:alice-key-0123456789,bob:evaluate:bob-key-0123456789,aud:audit:audit-key-0123456789,rev:review:review-key-0123456789', source: 'test' }])
 const as = (client: string) => ({ authorization: `Bearer ${client}-key-0123456789` })
 const audit = as('audit')
 
 function appOn (t: Test, repository: RecordsRepository, rulesDir?: string) {
   const lines: any[] = []
   const stream = new Writable({ write (chunk, _enc, done) { lines.push(JSON.parse(chunk.toString())); done() } })
-  const app = buildApp({ auth: { mode: 'keys', keys: KEYS }, records: { repository, retentionDays: 30 }, maxEventLoopDelayMs: 0, logger: { level: 'info', stream }, ...(rulesDir !== undefined ? { rulesDir } : {}) })
+  const app = buildApp({ config: { DECISION_RETENTION_DAYS: 30, MAX_EVENT_LOOP_DELAY_MS: 0, ...(rulesDir !== undefined ? { RULES_DIR: rulesDir } : {}) }, auth: { mode: 'keys', keys: KEYS }, records: { repository }, logger: { level: 'info', stream } })
   return { app, lines }
 }
 const evaluateAs = (app: ReturnType<typeof buildApp>, client: string, payload: unknown, headers: Record<string, string> = {}) =>
@@ -196,7 +196,7 @@ onEachBackend(t, async (t, db: Db, repository) => {
   t.test('records past the retention are purged by the service', async (t) => {
     const answer = (await evaluateAs(app, 'alice', reference)).json()
     await db.query("update decisions set evaluated_at = now() - interval '31 days' where decision_id = $1", [answer.decisionId])
-    const purging = buildApp({ records: { repository, retentionDays: 30, purgeIntervalMs: 20 } })
+    const purging = buildApp({ config: { DECISION_RETENTION_DAYS: 30 }, records: { repository, purgeIntervalMs: 20 } })
     await purging.ready()
     await db.exec('alter table decisions rename to decisions_away')
     await new Promise((resolve) => setTimeout(resolve, 100))

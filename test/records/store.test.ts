@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { buildApp } from '../../src/app.js'
 import { loadRules } from '../../src/domain/rules/load.js'
-import { evaluate } from '../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
 import { spawnSync } from 'node:child_process'
 import { openDb } from '../../src/records/db.js'
 import { openRecords } from '../../src/records/open.js'
-import { parseRecordsConfig } from '../../src/records/config.js'
+import { parseConfig } from '../../src/config.js'
 import { RulesArchive } from '../../src/records/replay.js'
 import { main as dbMigrate } from '../../src/tools/db-migrate.js'
 import { referenceCase } from '../helpers/cases.js'
@@ -35,8 +35,8 @@ t.test('npm run db:migrate brings either store up to date, and says why when it 
 })
 
 t.test('the server\'s store: opened from the configuration, migrated, closed with the app', async (t) => {
-  const repository = await openRecords(parseRecordsConfig({ DATA_DIR: await embeddedDataDir(t), DECISIONS_KEY: TEST_KEY }))
-  const app = buildApp({ records: { repository, retentionDays: 30, closeStore: true } })
+  const repository = await openRecords(parseConfig({ DATA_DIR: await embeddedDataDir(t), DECISIONS_KEY: TEST_KEY }))
+  const app = buildApp({ config: { DECISION_RETENTION_DAYS: 30 }, records: { repository, closeStore: true } })
   await app.ready()
   t.equal((await app.inject({ method: 'POST', url: '/v1/evaluations', payload: referenceCase().request as object })).statusCode, 200)
   await app.close()
@@ -46,12 +46,12 @@ t.test('the server\'s store: opened from the configuration, migrated, closed wit
   const blocker = await openDb({ databaseUrl: url, dataDir: '' })
   await blocker.exec('create table decisions (x int)')
   await blocker.close()
-  await t.rejects(openRecords(parseRecordsConfig({ DATABASE_URL: url, DECISIONS_KEY: TEST_KEY })), /already exists/, 'a migration that fails stops the start')
+  await t.rejects(openRecords(parseConfig({ DATABASE_URL: url, DECISIONS_KEY: TEST_KEY })), /already exists/, 'a migration that fails stops the start')
 })
 
 t.test('the rules archive rebuilds stored revisions, keeps the last few, and retries a failure', async (t) => {
   const url = await emptyPostgres()
-  const repository = await openRecords(parseRecordsConfig({ DATABASE_URL: url, DECISIONS_KEY: TEST_KEY }))
+  const repository = await openRecords(parseConfig({ DATABASE_URL: url, DECISIONS_KEY: TEST_KEY }))
   t.teardown(() => repository.db.close())
   const dir = mkdtempSync(join(tmpdir(), 'records-archive-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
@@ -63,7 +63,7 @@ t.test('the rules archive rebuilds stored revisions, keeps the last few, and ret
     const answer = await evaluate(rules, referenceCase().request as any, { now: new Date(), decisionId })
     await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'c', requestId: 'r', serviceVersion: 'v', rulesRevision: rules.revision, lang: 'zh', options: {}, facts: {}, answer }], () => rules.files)
   }
-  const archive = new RulesArchive(repository, 'compiled', 1)
+  const archive = new RulesArchive(repository, 1)
   const first = await archive.rulesOf(revisions[0].revision)
   t.equal(first.revision, revisions[0].revision, 'rebuilt to the same revision')
   t.equal(await archive.rulesOf(revisions[0].revision), first, 'from the cache')

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDecisionsKeys, newDecisionsKey } from '../../src/records/cipher.js'
-import { parseRecordsConfig, factsCipher } from '../../src/records/config.js'
+import { parseConfig } from '../../src/config.js'
+import { factsCipher } from '../../src/records/open.js'
 import { agreementOf, agreementStats } from '../../src/records/agreement.js'
 import { changesBetween } from '../../src/records/replay.js'
 
@@ -33,19 +34,19 @@ t.test('facts are sealed per decision and opened with any listed key', async (t)
 })
 
 t.test('the records configuration and the key for the facts', async (t) => {
-  t.match(parseRecordsConfig({}), { DATA_DIR: './data', DATABASE_URL: '', DECISIONS_KEY: '', DECISION_RETENTION_DAYS: 1825, ALLOW_UNAUTHENTICATED: false })
-  t.throws(() => parseRecordsConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/)
-  t.throws(() => parseRecordsConfig({ DECISION_RETENTION_DAYS: '0' }), /DECISION_RETENTION_DAYS/)
-  t.throws(() => factsCipher(parseRecordsConfig({})), /DECISIONS_KEY is required/)
-  t.throws(() => factsCipher(parseRecordsConfig({ ALLOW_UNAUTHENTICATED: 'true', DATABASE_URL: 'postgres://x/y' })), /DECISIONS_KEY is required/, 'a shared server needs a real key')
-  t.equal(factsCipher(parseRecordsConfig({ DECISIONS_KEY: 'k:' + '22'.repeat(32) })).keyId, 'k')
+  t.match(parseConfig({}), { DATA_DIR: './data', DATABASE_URL: '', DECISIONS_KEY: '', DECISION_RETENTION_DAYS: 1825, ALLOW_UNAUTHENTICATED: false })
+  t.throws(() => parseConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/)
+  t.throws(() => parseConfig({ DECISION_RETENTION_DAYS: '0' }), /DECISION_RETENTION_DAYS/)
+  t.throws(() => factsCipher(parseConfig({})), /DECISIONS_KEY is required/)
+  t.throws(() => factsCipher(parseConfig({ ALLOW_UNAUTHENTICATED: 'true', DATABASE_URL: 'postgres://x/y' })), /DECISIONS_KEY is required/, 'a shared server needs a real key')
+  t.equal(factsCipher(parseConfig({ DECISIONS_KEY: 'k:' + '22'.repeat(32) })).keyId, 'k')
   const dir = join(mkdtempSync(join(tmpdir(), 'records-key-')), 'data')
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const local = factsCipher(parseRecordsConfig({ ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dir }))
+  const local = factsCipher(parseConfig({ ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dir }))
   const file = join(dir, 'decisions.key')
   t.ok(existsSync(file), 'local mode keeps a generated key in DATA_DIR')
   t.equal(statSync(file).mode & 0o777, 0o600)
-  const again = factsCipher(parseRecordsConfig({ ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dir }))
+  const again = factsCipher(parseConfig({ ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dir }))
   t.equal(again.keyId, local.keyId, 'and reuses it')
   t.match(readFileSync(file, 'utf8'), /^[0-9a-f]{64}\n$/)
 })

@@ -45,7 +45,7 @@ t.test('a wrong content type is a 415', async (t) => {
 })
 
 t.test('an oversize body is a 413', async (t) => {
-  const small = buildApp({ bodyLimit: 2048 })
+  const small = buildApp({ config: { BODY_LIMIT: 2048 } })
   t.teardown(() => small.close())
   const res = await small.inject({ method: 'POST', url: '/v1/evaluations', payload: JSON.stringify({ ...reference, padding: 'x'.repeat(4096) }), headers: { 'content-type': 'application/json' } })
   isProblem(t, res, 413, 'payload-too-large')

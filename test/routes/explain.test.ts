@@ -1,9 +1,9 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { negotiate } from '../../src/domain/render/language.js'
+import { negotiate } from '../../src/plugins/language.js'
 import { referenceCase } from '../helpers/cases.js'
 
-const app = buildApp({ batchLimit: 3 })
+const app = buildApp({ config: { BATCH_LIMIT: 3 } })
 t.teardown(() => app.close())
 const reference = referenceCase().request as any
 const post = (payload: unknown, headers: Record<string, string> = {}, url = '/v1/evaluations') =>
@@ -41,9 +41,9 @@ t.test('language: zh by default; Accept-Language or options.lang picks the text'
   t.equal(citation.summary.text, citation.summary.en)
   const forced = (await post(withOptions({ lang: 'zh' }), { 'accept-language': 'en' })).json()
   t.equal(forced.lang, 'zh', 'options.lang wins over the header')
-  const rules = (await app.inject('/v1/rulesets/informal-associations')).json()
+  const rules = (await app.inject('/v1/rulesets/association')).json()
   t.equal(rules.rules[0].title.text, undefined, 'the loaded rules are not changed by a localised response')
-  const loaded = app.rules.ruleSets.get('informal-associations')!.set.rules[0]
+  const loaded = app.rules.ruleSets.get('association')!.set.rules[0]
   t.equal((loaded.circumstance!.provenance.note as any).text, undefined, 'nor are the texts nested in rule data')
   t.equal((loaded.title as any).text, undefined)
   t.equal((app.rules.catalog.clauses.get('ccp.association')!.versions[0].summary as any).text, undefined)

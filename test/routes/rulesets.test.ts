@@ -9,13 +9,13 @@ t.test('GET /v1/rulesets lists the loaded rule sets', async (t) => {
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.equal(body.rulesRevision, app.rules.revision)
-  const associations = body.ruleSets.find((s: any) => s.id === 'informal-associations')
-  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/informal-associations', 3, 'informal-association'])
+  const associations = body.ruleSets.find((s: any) => s.id === 'association')
+  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/association', 3, 'informal-association'])
   t.same(body.ruleSets.map((s: any) => s.id), [...app.rules.ruleSets.keys()], 'every loaded rule set')
 })
 
 t.test('GET /v1/rulesets/{id} shows the rules with their titles and clauses', async (t) => {
-  const res = await app.inject('/v1/rulesets/informal-associations')
+  const res = await app.inject('/v1/rulesets/association')
   t.equal(res.statusCode, 200)
   const body = res.json()
   const association = body.rules.find((r: any) => r.id === 'association.leading-cadre-unregistered')
@@ -43,7 +43,7 @@ t.test('health and readiness', async (t) => {
   t.equal(ready.statusCode, 200)
   t.equal(ready.json().rulesRevision, app.rules.revision)
   t.same(ready.json().ruleSets, [...app.rules.ruleSets.keys()])
-  t.ok(ready.json().ruleSets.includes('informal-associations'))
+  t.ok(ready.json().ruleSets.includes('association'))
 })
 
 t.test('an unknown route is a 404 problem', async (t) => {

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { neverHolds, contradictionProblems, citationProblems, staticProblems, domainOf } from '../../src/domain/rules/check.js'
+import { neverHolds, contradictionProblems, domainOf } from '../../src/domain/rules/check.js'
+import { citationProblems, staticProblems } from '../../src/domain/rules/cross-check.js'
 import type { Condition, RuleSetFile, Rule, Clause, Instrument } from '../../src/schemas/rules-data.js'
 import type { Catalog } from '../../src/domain/rules/catalog.js'
 
@@ -114,6 +115,25 @@ t.test('rules that can never fire, and versions in which they cannot', async (t)
     { file: 'rulesets/s.json', pointer: '/rules/2/elementsByVersion/2018', message: "rule 's.dead-in-2018': can never fire under version 2018 (its conditions and elementsByVersion.2018 together): 'subject.partyMember equal true' and 'subject.partyMember equal false' cannot both hold (/rules/2/conditions/all/0, /rules/2/elementsByVersion/2018)" }
   ], 'a dead rule is reported once; a dead version names the version')
   t.same(contradictionProblems('f', set(rule('s.one', { conditions: leaf('subject.rank', 'equal', 'general') }))).map((p) => p.pointer), ['/rules/0/conditions'], 'a single-leaf condition points at itself')
+})
+
+t.test('a shared condition is analysed where it is referred to', async (t) => {
+  const shared = new Map<string, Condition>([
+    ['member', leaf('subject.partyMember', 'equal', true)],
+    ['cadre-or-member', any(leaf('subject.leadingCadre', 'equal', true), leaf('subject.partyMember', 'equal', true))]
+  ])
+  const ref = (name: string) => ({ condition: name }) as Condition
+  const problems = contradictionProblems('rulesets/s.json', set(
+    rule('s.dead', { conditions: all(ref('member'), leaf('subject.partyMember', 'equal', false)) }),
+    rule('s.alive', { conditions: all(ref('cadre-or-member'), leaf('subject.partyMember', 'equal', false)) }),
+    rule('s.dead-in-2018', { conditions: all(ref('member')), elementsByVersion: { 2018: all(ref('cadre-or-member'), leaf('subject.leadingCadre', 'equal', false), leaf('subject.partyMember', 'equal', false)) } }),
+    rule('s.unknown', { conditions: all(ref('nowhere'), leaf('subject.partyMember', 'equal', true)) })
+  ), shared)
+  t.same(problems.map((p) => p.message), [
+    "rule 's.dead': can never fire: 'subject.partyMember equal true' and 'subject.partyMember equal false' cannot both hold (/rules/0/conditions/all/0, /rules/0/conditions/all/1)",
+    "rule 's.dead-in-2018': can never fire under version 2018 (its conditions and elementsByVersion.2018 together): 'subject.partyMember equal true' and 'subject.partyMember equal false' cannot both hold (/rules/2/conditions/all/0, /rules/2/elementsByVersion/2018/all/2)"
+  ], 'a reference to a leaf stands for the leaf at its own pointer; one to an any is expanded branch by branch; an unknown name is the loader\'s to report')
+  t.same(contradictionProblems('f', set(rule('s.dead', { conditions: all(ref('member'), leaf('subject.partyMember', 'equal', false)) }))), [], 'without the shared conditions a reference is not analysed')
 })
 
 t.test('citations in force for the versions a rule applies', async (t) => {

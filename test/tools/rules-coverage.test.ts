@@ -23,6 +23,13 @@ t.test('the bundled rules: every rule hit both ways, a table and a summary line'
   t.equal(cadre.text, 'subject.leadingCadre equal true')
   t.ok(cadre.trueIn > 0 && cadre.falseIn > 0, 'being a leading cadre is exercised both ways')
   t.ok(association.leaves.some((l) => l.pointer.includes('/circumstance/indicators/') && l.pointer.endsWith('/conditions')), 'single-leaf indicator conditions are read too')
+  const member = association.leaves.find((l) => l.pointer === '/rules/0/conditions/all/0')!
+  t.equal(member.text, 'subject.partyMember equal true', 'a shared condition is counted where the rule refers to it')
+  t.ok(member.trueIn > 0 && member.falseIn > 0, 'and read from the engine\'s result for it')
+  t.ok(association.findingIn.includes('cases/boundary-2016-before.json'), 'a finding (outside the encoded period) is listed as such')
+  const giving = report.rules.find((r) => r.rule === 'gifts.giving')!
+  t.ok(giving.ruledOutIn.length > 0, 'cases that rule a rule out are listed')
+  t.match(report.output, /\nassociation\.leading-cadre-unregistered[^\n]*\n {2}triggered in: [^\n]*cases\/reference-dong\.json[^\n]*\n {2}ruled out in: [^\n]+\n {2}a finding in: [^\n]*cases\/boundary-2016-before\.json[^\n]*\n {2}undetermined in: [^\n]*cases\/leading-cadre-unknown\.json/)
   t.match(report.output, /^Rule +Triggered {2}Not triggered {2}Undetermined {2}Conditions exercised\n/)
   t.match(report.output, /\nassociation\.leading-cadre-unregistered +\d+ +\d+ +\d+ +\d+\/\d+\n/)
   t.match(report.output, /\nrules:coverage: \d+ cases; (\d+)\/\1 rules triggered, (\d+)\/\2 ruled out; \d+\/\d+ leaf conditions exercised both ways\n$/)
@@ -41,15 +48,15 @@ t.test('what no case exercises', async (t) => {
   files['cases/zz-refused.json'] = { ...reference, request: { ...reference.request, facts: { ...reference.request.facts, conduct: [{ ...reference.request.facts.conduct[0], period: { start: '2017-01-01', end: '2016-01-01' } }] } } }
   files['cases/zz-invalid.json'] = { name: 'not a case' }
   const dir = writeRules(t.testdir(), files)
-  const report = await coverageReport(dir, { listCases: true })
+  const report = await coverageReport(dir)
   t.same(report.skipped, ['cases/zz-refused.json'])
   const extra = report.rules.find((r) => r.rule === 'extra.untested')!
   t.same([extra.triggeredBy, extra.notTriggeredBy, extra.undeterminedIn], [[], [], []])
   t.same(extra.leaves.slice(0, 1), [{ file: 'rulesets/extra.json', rule: 'extra.untested', pointer: '/rules/0/conditions', text: 'conduct.secret.kind equal "inspection"', trueIn: 0, falseIn: 0 }])
   t.same(extra.leaves.map((l) => l.pointer).filter((p) => p.includes('adjustments')), ['/rules/0/adjustments/1/when'], 'an adjustment without a condition has no leaves')
   t.match(report.output, '\nextra.untested ')
-  t.match(report.output, '\n  triggered by: -\n  not triggered by: -\n')
-  t.match(report.output, /\n {2}triggered by: cases\/[^\n]*reference-dong\.json/)
+  t.match(report.output, '\nextra.untested                          0          0              0             0/3\n  triggered in: -\n  ruled out in: -\n  a finding in: -\n  undetermined in: -\n')
+  t.match(report.output, /\n {2}triggered in: cases\/[^\n]*reference-dong\.json/)
   t.match(report.output, '\nRules no case triggers:\n  rulesets/extra.json extra.untested\n')
   t.match(report.output, '\nRules no case rules out (or answers with a finding):\n  rulesets/extra.json extra.untested\n')
   t.match(report.output, '\n  rulesets/extra.json /rules/0/conditions [extra.untested] conduct.secret.kind equal "inspection": never true nor false\n')
@@ -62,16 +69,16 @@ t.test('what no case exercises', async (t) => {
 t.test('main: a report, exit 0; exit 1 only when the rules do not load', async (t) => {
   let written = ''
   t.equal(await main([], (s) => { written += s }), 0)
-  t.notMatch(written, /triggered by:/, 'case lists only with --cases')
+  t.match(written, /\nspeech\.wangyi-public +\d+ +\d+ +\d+ +\d+\/\d+\n {2}triggered in: cases\//, 'each rule with its golden cases')
   written = ''
   const dir = writeRules(t.testdir(), associationRules())
-  t.equal(await main(['--cases', dir], (s) => { written += s }), 0)
-  t.match(written, /triggered by:/)
+  t.equal(await main(['--cases', dir], (s) => { written += s }), 0, 'the old --cases flag is accepted: the case lists are always there')
+  t.match(written, /triggered in:/)
 
   mkdirSync(join(dir, 'broken'))
   written = ''
   t.equal(await main([join(dir, 'broken')], (s) => { written += s }), 1)
-  t.match(written, /catalog\/instruments\.json: missing[\s\S]*rules:coverage: the rules do not load/)
+  t.match(written, /catalog\/: no catalog files[\s\S]*rules:coverage: the rules do not load/)
 
   mkdirSync(join(dir, 'catalog', 'directory.json'))
   await t.rejects(main([dir], () => undefined), { code: 'EISDIR' }, 'an unexpected failure is not dressed up as a rules problem')

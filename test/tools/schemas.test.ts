@@ -33,15 +33,21 @@ t.test('every bundled rules file passes its published schema', async (t) => {
     return res.statusCode === 200 ? 'ok' : res.json().message
   }
   const files = (dir: string) => readdirSync(join(BUNDLED_RULES_DIR, dir)).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`)
-  for (const file of files('catalog')) {
-    t.equal(await check(file.endsWith('instruments.json') ? 'instruments.schema.json' : 'catalog.schema.json', file), 'ok', file)
-  }
+  for (const file of files('catalog')) t.equal(await check('catalog.schema.json', file), 'ok', file)
+  t.equal(await check('conditions.schema.json', 'conditions.json'), 'ok', 'conditions.json')
   for (const file of files('rulesets')) t.equal(await check('ruleset.schema.json', file), 'ok', file)
   for (const file of files('cases')) t.equal(await check('case.schema.json', file), 'ok', file)
 
-  const set = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'rulesets/informal-associations.json'), 'utf8'))
-  set.rules[0].conditions.all[0].all = []
+  const set = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'rulesets/association.json'), 'utf8'))
+  set.rules[0].conditions.all[1].all = []
   t.not(await check('ruleset.schema.json', '', set), 'ok', 'a condition that is no condition is refused')
+  set.rules[0].conditions.all[1] = { condition: 'Party Member' }
+  t.not(await check('ruleset.schema.json', '', set), 'ok', 'a reference to a shared condition by a name outside ^[a-z0-9-]+$ is refused')
+  set.rules[0].conditions.all[1] = { condition: 'party-member', fact: 'subject.partyMember' }
+  t.not(await check('ruleset.schema.json', '', set), 'ok', 'a reference carries nothing but the name')
+  const catalog = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'catalog/ccp-discipline-regulations.json'), 'utf8'))
+  catalog.clauses[0].tiers = { 2016: catalog.clauses[0].tiers['2016-01-01'] }
+  t.not(await check('catalog.schema.json', '', catalog), 'ok', 'tiers dated by anything but a date are refused')
   const c = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases/reference-dong.json'), 'utf8'))
   c.request.facts.subject.shoeSize = 42
   t.not(await check('case.schema.json', '', c), 'ok', 'facts outside the vocabulary are refused')

@@ -14,12 +14,15 @@
 import { rank, type SanctionRange } from './ladder.js'
 import { SANCTIONS, type Sanction } from '../../schemas/codes.js'
 
-export type Outcome = Sanction | null // null: no sanction (免予处分)
+/** A proposed sanction; null: no sanction (免予处分). */
+export type Proposal = Sanction | null
+
+export type StepCode = 'starting-point' | 'lighter' | 'reduced' | 'heavier' | 'aggravated' | 'offset' | 'cannot-reduce' | 'exemption' | 'multiple-violations' | 'no-party-post' | 'no-party-post-unknown'
 
 export interface Step {
-  step: 'starting-point' | 'lighter' | 'reduced' | 'heavier' | 'aggravated' | 'offset' | 'cannot-reduce' | 'exemption' | 'multiple-violations' | 'no-party-post' | 'no-party-post-unknown'
-  from: Outcome
-  to: Outcome
+  step: StepCode
+  from: Proposal
+  to: Proposal
   clauses: string[]
   /** True where the step is the service's documented default, not a rule of the regulations. */
   assumption: boolean
@@ -44,13 +47,13 @@ export function baseline (range: SanctionRange): Sanction {
   return at(rank(range.min) + Math.floor((rank(range.max) - rank(range.min)) / 2))
 }
 
-export function sanctionFor (v: ViolationInput): { outcome: Outcome, steps: Step[] } {
+export function sanctionFor (v: ViolationInput): { outcome: Proposal, steps: Step[] } {
   const start = baseline(v.range)
   const steps: Step[] = [{ step: 'starting-point', from: null, to: start, clauses: [], assumption: true }]
   const aggravated = v.aggravating.length > 0 || v.leader || v.statutory !== null
   const aggravationClauses = [...v.aggravating, ...(v.leader ? ['ccp.joint-violation'] : [])]
-  let outcome: Outcome = start
-  const move = (step: Step['step'], to: Outcome, clauses: string[], assumption = false) => {
+  let outcome: Proposal = start
+  const move = (step: Step['step'], to: Proposal, clauses: string[], assumption = false) => {
     steps.push({ step, from: outcome, to, clauses, assumption })
     outcome = to
   }
@@ -81,7 +84,7 @@ export function sanctionFor (v: ViolationInput): { outcome: Outcome, steps: Step
 }
 
 /** 合并处理: the heaviest sanction raised one tier; any expulsion gives expulsion. Exempted violations do not count. */
-export function combine (outcomes: Outcome[]): { outcome: Outcome, steps: Step[] } {
+export function combine (outcomes: Proposal[]): { outcome: Proposal, steps: Step[] } {
   const sanctioned = outcomes.filter((o): o is Sanction => o !== null)
   if (sanctioned.length === 0) return { outcome: null, steps: [] }
   const heaviest = at(Math.max(...sanctioned.map(rank)))
@@ -91,7 +94,7 @@ export function combine (outcomes: Outcome[]): { outcome: Outcome, steps: Step[]
 }
 
 /** Removal from party posts for a member who holds none becomes a serious warning. */
-export function substitute (outcome: Outcome, holdsPartyPost: boolean | undefined): { outcome: Outcome, steps: Step[] } {
+export function substitute (outcome: Proposal, holdsPartyPost: boolean | undefined): { outcome: Proposal, steps: Step[] } {
   if (outcome !== 'removal-from-party-posts' || holdsPartyPost === true) return { outcome, steps: [] }
   if (holdsPartyPost === false) {
     return { outcome: 'serious-warning', steps: [{ step: 'no-party-post', from: outcome, to: 'serious-warning', clauses: ['ccp.no-party-post'], assumption: false }] }

@@ -4,13 +4,11 @@
  * article's elements, a higher tier only at or above its own level.
  */
 import { CIRCUMSTANCES, type Circumstance } from '../../schemas/codes.js'
-
-export const CIRCUMSTANCE_NAMES: Record<Circumstance, { zh: string; en: string }> = {
-  'relatively-minor': { zh: '情节较轻', en: 'relatively minor circumstances' },
-  base: { zh: '无情节限定', en: 'no qualifying circumstance' },
-  'relatively-serious': { zh: '情节较重', en: 'relatively serious circumstances' },
-  serious: { zh: '情节严重', en: 'serious circumstances' }
-}
+import type { Rule } from '../../schemas/rules-data.js'
+import type { ConductItem } from '../../schemas/facts.js'
+import type { CircumstanceVerdict } from './verdicts.js'
+import { key, type Outcome } from './engine.js'
+import { deciding, decidingLeaves } from './conditions.js'
 
 export function level (c: Circumstance): number {
   return CIRCUMSTANCES.indexOf(c)
@@ -34,4 +32,35 @@ export function tierFor<S> (tiers: ReadonlyArray<Tier<S>>, c: Circumstance): Tie
     else break
   }
   return found
+}
+
+/**
+ * The circumstance of one rule for one conduct item: stated by the case officer, inferred from the
+ * rule's indicators (where it has them), or the article's entry tier by default. Where the facts
+ * cannot settle it, the names of the facts to establish.
+ */
+export function circumstanceOf (rule: Rule, conduct: ConductItem, outcomes: ReadonlyMap<string, Outcome>, lowest: Circumstance): CircumstanceVerdict | { missing: string[] } {
+  const stated = conduct.statedCircumstances?.[rule.id]
+  if (stated !== undefined) return { source: 'stated', tier: stated }
+  const inf = rule.circumstance
+  if (inf === undefined) {
+    // An article that punishes only from a qualified tier up, and a rule that infers none: the
+    // circumstance is a fact for the case officer to establish, not something to assume either way.
+    return lowest === 'relatively-serious' || lowest === 'serious' ? { missing: [`conduct.statedCircumstances.${rule.id}`] } : { source: 'default', tier: 'base' }
+  }
+  const values = inf.indicators.map((ind) => ({ id: ind.id, o: outcomes.get(key.indicator(rule.id, ind.id)) as Outcome }))
+  const met = values.filter((v) => v.o.value === 'true')
+  const unknown = values.filter((v) => v.o.value === 'unknown')
+  if (met.length < inf.minIndicators && met.length + unknown.length >= inf.minIndicators) {
+    return { missing: [...new Set(unknown.flatMap((v) => deciding(v.o.conditions, 'unknown')))] }
+  }
+  const reached = met.length >= inf.minIndicators
+  return {
+    source: 'inferred',
+    tier: reached ? inf.circumstance : 'base',
+    target: inf.circumstance,
+    reached,
+    minIndicators: inf.minIndicators,
+    indicators: met.map((v) => ({ id: v.id, leaves: decidingLeaves(v.o.conditions, 'true') }))
+  }
 }

@@ -4,7 +4,15 @@
  * all → false if any child is false, unknown if any is unknown; any → true if any child is true,
  * unknown if any is unknown; not → swaps true and false. A rule whose conditions come out unknown
  * is undetermined: it could still apply once the missing facts are established.
+ *
+ * One fold (foldCondition) gives both the value of a node and the leaves that decide it: for a true
+ * node the leaves that made it true, for a false node those that made it false, for an unknown node
+ * those whose facts are missing. A reference to a shared condition has been realised by the engine
+ * into ordinary nodes by the time a result tree is read.
  */
+import type { Bilingual } from '../../schemas/common.js'
+import { foldCondition, type ConditionFold } from '../rules/walk.js'
+
 export type Tri = 'true' | 'false' | 'unknown'
 
 export interface EvaluatedCondition {
@@ -14,84 +22,74 @@ export interface EvaluatedCondition {
   fact?: string
   operator?: string
   value?: unknown
-  /** The rule author's wording of a leaf condition, carried through the engine run. */
-  description?: { zh: string, en: string }
+  /** The rule author's wording of a leaf condition (render finds it by describedBy). */
+  description?: Bilingual
+  /** The key of the leaf's description in its rule set's descriptions (src/domain/decide/engine.ts). */
+  describedBy?: string
   factResult?: unknown
   result?: boolean
 }
 
-export function tri (c: EvaluatedCondition): Tri {
-  if (c.all !== undefined) {
-    const vals = c.all.map(tri)
-    if (vals.includes('false')) return 'false'
-    return vals.includes('unknown') ? 'unknown' : 'true'
-  }
-  if (c.any !== undefined) {
-    const vals = c.any.map(tri)
-    if (vals.includes('true')) return 'true'
-    return vals.includes('unknown') ? 'unknown' : 'false'
-  }
-  if (c.not !== undefined) {
-    const v = tri(c.not)
-    return v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
-  }
-  if (c.factResult === undefined) return 'unknown'
-  return c.result === true ? 'true' : 'false'
+/** A node's value and, when asked for, the leaves that give it that value (its deciding leaves). */
+interface Reading {
+  value: Tri
+  leaves: EvaluatedCondition[]
 }
+
+const NO_LEAVES: EvaluatedCondition[] = []
+
+const swap = (v: Tri): Tri => v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
+
+/** all / any: the deciding value wins (false for all, true for any), else unknown, else the other. */
+function combine (children: Reading[], wins: Tri, loses: Tri, withLeaves: boolean): Reading {
+  let value = loses
+  for (const c of children) {
+    if (c.value === wins) { value = wins; break }
+    if (c.value === 'unknown') value = 'unknown'
+  }
+  if (!withLeaves) return { value, leaves: NO_LEAVES }
+  const leaves: EvaluatedCondition[] = []
+  for (const c of children) if (c.value === value) leaves.push(...c.leaves)
+  return { value, leaves }
+}
+
+function reader (withLeaves: boolean): ConditionFold<EvaluatedCondition, Reading> {
+  return {
+    leaf: (leaf) => ({ value: leaf.factResult === undefined ? 'unknown' : leaf.result === true ? 'true' : 'false', leaves: withLeaves ? [leaf] : NO_LEAVES }),
+    all: (children) => combine(children, 'false', 'true', withLeaves),
+    any: (children) => combine(children, 'true', 'false', withLeaves),
+    not: (child) => ({ value: swap(child.value), leaves: child.leaves }),
+    pointers: false
+  }
+}
+const VALUE = reader(false)
+const WITH_LEAVES = reader(true)
 
 /**
- * The fact names that decide a node's value `want`: for a true node the facts that made it true,
- * for a false node those that made it false, for an unknown node the facts that are missing.
+ * The one three-valued reading of a result tree: its value and, with `withLeaves`, its deciding
+ * leaves (those that give the node its value), in document order.
  */
-export function deciding (c: EvaluatedCondition, want: Tri): string[] {
-  return [...new Set(decidingLeaves(c, want).map((leaf) => leaf.fact as string))]
+export function read (c: EvaluatedCondition, withLeaves = false): Reading {
+  return foldCondition(c, withLeaves ? WITH_LEAVES : VALUE)
 }
 
-/** The leaf conditions behind deciding(): each once, with the operator and value they test. */
+export function tri (c: EvaluatedCondition): Tri {
+  return read(c).value
+}
+
+/** The leaf conditions that give a node the value `want` (none if it has another value), each test once. */
 export function decidingLeaves (c: EvaluatedCondition, want: Tri): EvaluatedCondition[] {
-  const leaves: EvaluatedCondition[] = []
-  collect(c, want, leaves)
-  // Each leaf once, in order of first appearance. The lists are short (a rule's own leaves), so a
-  // pairwise comparison is cheaper than building a key per leaf.
+  const r = read(c, true)
+  if (r.value !== want) return []
+  // The lists are short (a rule's own leaves), so a pairwise comparison is cheaper than a key per leaf.
   const out: EvaluatedCondition[] = []
-  for (const leaf of leaves) if (!out.some((o) => sameTest(o, leaf))) out.push(leaf)
+  for (const leaf of r.leaves) if (!out.some((o) => sameTest(o, leaf))) out.push(leaf)
   return out
 }
 
-/** Pushes the leaves that give the node the value `want`, and returns the node's value. */
-function collect (c: EvaluatedCondition, want: Tri, out: EvaluatedCondition[]): Tri {
-  if (c.all !== undefined || c.any !== undefined) {
-    // A node's value decides whether its children's leaves count; the children are walked once,
-    // into a scratch list that is kept only if the node has the wanted value.
-    const isAll = c.all !== undefined
-    const children = (c.all ?? c.any) as EvaluatedCondition[]
-    const mark = out.length
-    let sawFalse = false
-    let sawTrue = false
-    let sawUnknown = false
-    for (const child of children) {
-      const v = collect(child, want, out)
-      if (v === 'false') sawFalse = true
-      else if (v === 'true') sawTrue = true
-      else sawUnknown = true
-    }
-    const value: Tri = isAll
-      ? (sawFalse ? 'false' : sawUnknown ? 'unknown' : 'true')
-      : (sawTrue ? 'true' : sawUnknown ? 'unknown' : 'false')
-    if (value !== want) out.length = mark
-    return value
-  }
-  if (c.not !== undefined) {
-    const inner: Tri = want === 'unknown' ? 'unknown' : want === 'true' ? 'false' : 'true'
-    const mark = out.length
-    const v = collect(c.not, inner, out)
-    const value: Tri = v === 'unknown' ? v : v === 'true' ? 'false' : 'true'
-    if (value !== want) out.length = mark
-    return value
-  }
-  const value: Tri = c.factResult === undefined ? 'unknown' : c.result === true ? 'true' : 'false'
-  if (value === want) out.push(c)
-  return value
+/** The fact names behind decidingLeaves, each once. */
+export function deciding (c: EvaluatedCondition, want: Tri): string[] {
+  return [...new Set(decidingLeaves(c, want).map((leaf) => leaf.fact as string))]
 }
 
 function sameTest (a: EvaluatedCondition, b: EvaluatedCondition): boolean {

@@ -1,41 +1,80 @@
 /**
- * Compiles rule sets into json-rules-engine engines and runs them for one conduct item. Each rule
- * contributes its element conditions, its circumstance indicators and its conditional notes as
- * separate engine rules, so that every piece of the answer is decided by the engine of record.
+ * json-rules-engine, the one evaluator. Each rule set gets one engine for its rules' elements and,
+ * per rule, an engine for the rule's auxiliary engine rules (each version's extra elements, the
+ * circumstance indicators, the conditional notes and adjustments). The auxiliary engines run only
+ * for rules whose elements are not false: a rule ruled out needs none of them. Shared conditions
+ * (`{ "condition": name }`) are registered on every engine with setCondition, and the custom
+ * operator with addOperator; the engine realises references into its result trees.
+ *
+ * All runs for one conduct item share one Almanac holding the item's facts, added once as constant
+ * Facts without a cache key (a constant fact never reads the cache, and hashing a key per fact per
+ * run is most of what adding a fact costs).
  */
-import { Engine, type RuleResult } from 'json-rules-engine'
+import { Engine, Almanac, Fact, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Rule, Condition } from '../../schemas/rules-data.js'
-import { tri, type Tri, type EvaluatedCondition } from './conditions.js'
-import { compileRules, type Outcomes } from './compiled.js'
+import type { Bilingual } from '../../schemas/common.js'
+import { foldCondition } from '../rules/walk.js'
+import { read, type Tri, type EvaluatedCondition } from './conditions.js'
 
-/** The authored conditions as json-rules-engine conditions. */
-function engineConditions (c: Condition): Record<string, unknown> {
-  if ('all' in c) return { all: c.all.map(engineConditions) }
-  if ('any' in c) return { any: c.any.map(engineConditions) }
-  if ('not' in c) return { not: engineConditions(c.not) }
-  // The description is not an engine key; json-rules-engine keeps it on the condition, so that
-  // explanations can quote the rule author's wording.
-  return { fact: c.fact, operator: c.operator, value: c.value, ...(c.description !== undefined ? { description: c.description } : {}) }
+type EngineCondition = Record<string, unknown>
+
+/** The rule authors' wordings of leaf conditions, by the key a leaf carries through the engine as `describedBy`. */
+export type Descriptions = ReadonlyMap<string, Bilingual>
+
+/**
+ * The authored conditions as json-rules-engine conditions (a reference stays a reference). A leaf's
+ * description is not an engine key: the leaf carries a short key to it instead, since json-rules-engine
+ * deep-copies every rule's conditions into its result on every run, and the description objects were
+ * a third of what it copied.
+ */
+function engineConditions (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
+  return foldCondition<Condition, EngineCondition>(c, {
+    leaf: (l) => {
+      const { fact, operator, value, description } = l as Extract<Condition, { fact: string }>
+      return description === undefined ? { fact, operator, value } : { fact, operator, value, describedBy: describe(description) }
+    },
+    all: (all) => ({ all }),
+    any: (any) => ({ any }),
+    not: (not) => ({ not }),
+    ref: (condition) => ({ condition }),
+    pointers: false
+  })
 }
 
-/** json-rules-engine wants a top-level boolean operator. */
-function topLevel (c: Condition): Record<string, unknown> {
-  const e = engineConditions(c)
+/** json-rules-engine wants a boolean operator (or a reference) on top. */
+function topLevel (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
+  const e = engineConditions(c, describe)
   return 'fact' in e ? { all: [e] } : e
+}
+
+/**
+ * The name of an auxiliary engine rule, made once per rule and part: outcomes are looked up by name on
+ * every request, and a name built afresh would have to be hashed afresh each time.
+ */
+function names (kind: string): (ruleId: string, id: string) => string {
+  const byRule = new Map<string, Map<string, string>>()
+  return (ruleId, id) => {
+    let ids = byRule.get(ruleId)
+    if (ids === undefined) byRule.set(ruleId, ids = new Map())
+    let name = ids.get(id)
+    if (name === undefined) ids.set(id, name = `${ruleId}#${kind}:${id}`)
+    return name
+  }
 }
 
 export const key = {
   rule: (ruleId: string) => ruleId,
-  indicator: (ruleId: string, id: string) => `${ruleId}#indicator:${id}`,
-  note: (ruleId: string, id: string) => `${ruleId}#note:${id}`,
-  version: (ruleId: string, version: string) => `${ruleId}#version:${version}`,
-  adjustment: (ruleId: string, id: string) => `${ruleId}#adjustment:${id}`
+  indicator: names('indicator'),
+  note: names('note'),
+  version: names('version'),
+  adjustment: names('adjustment')
 }
 
 /**
- * The engine rules one authored rule contributes: its elements, each version's extra elements, each
- * circumstance indicator, and each note and adjustment that has a condition; every one with its engine
- * rule name and the JSON pointer of its conditions in the rule set file (`at` is the rule's own pointer).
+ * The engine rules one authored rule contributes: its elements first, then each version's extra
+ * elements, each circumstance indicator, and each note and adjustment that has a condition; every one
+ * with its engine rule name and the JSON pointer of its conditions in the rule set file (`at` is the
+ * rule's own pointer).
  */
 export function engineRules (rule: Rule, at: string): Array<{ name: string, conditions: Condition, pointer: string }> {
   return [
@@ -47,27 +86,55 @@ export function engineRules (rule: Rule, at: string): Array<{ name: string, cond
   ]
 }
 
-export interface CompiledRuleSet {
-  /** The engine of record. */
-  engine: Engine
-  /** The same engine rules, evaluated synchronously with the engine's operators (src/domain/compiled.ts). */
-  compiled: (facts: Record<string, unknown>) => Outcomes
+export interface RuleSetEngines {
+  /** Every rule's elements, one engine rule per rule. */
+  elements: Engine
+  /** Rule id → an engine with one rule, `all` of the rule's auxiliary conditions (absent: it has none). */
+  auxiliary: ReadonlyMap<string, Engine>
+  /** The name of a combined auxiliary engine rule → the engine rule names of its parts, in order. */
+  parts: ReadonlyMap<string, string[]>
+  descriptions: Descriptions
 }
 
-export function compileEngine (set: RuleSetFile): CompiledRuleSet {
+const containsAny = (factValue: unknown, values: unknown) =>
+  Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v))
+
+function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>, shared: ReadonlyMap<string, Condition>, describe: (d: Bilingual) => string): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true })
-  engine.addOperator('containsAny', (factValue: unknown, values: unknown) =>
-    Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v)))
-  const added: Array<{ name: string, conditions: Record<string, unknown> }> = []
-  const add = (name: string, conditions: Condition) => {
-    const top = topLevel(conditions)
-    added.push({ name, conditions: top })
-    engine.addRule({ name, conditions: top as never, event: { type: name } })
+  engine.addOperator('containsAny', containsAny)
+  for (const [name, c] of shared) engine.setCondition(name, topLevel(c, describe) as never)
+  for (const r of rules) engine.addRule({ name: r.name, conditions: r.conditions as never, event: { type: r.name } })
+  return engine
+}
+
+/**
+ * A rule's auxiliary conditions are one engine rule, `all` of them in order: json-rules-engine
+ * evaluates every child of an `all` (they share a priority) and its result tree keeps each child's
+ * result, so each part is read on its own; one engine rule costs one result and one set of events
+ * instead of one per part. Each part keeps the shape it has as an engine rule of its own.
+ */
+export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Condition>): RuleSetEngines {
+  const auxiliary = new Map<string, Engine>()
+  const parts = new Map<string, string[]>()
+  const keys = new Map<Bilingual, string>()
+  const descriptions = new Map<string, Bilingual>()
+  const describe = (d: Bilingual): string => {
+    let k = keys.get(d)
+    if (k === undefined) {
+      keys.set(d, k = `d${keys.size}`)
+      descriptions.set(k, d)
+    }
+    return k
   }
   set.rules.forEach((rule, i) => {
-    for (const t of engineRules(rule, `/rules/${i}`)) add(t.name, t.conditions)
+    const [, ...aux] = engineRules(rule, `/rules/${i}`)
+    if (aux.length === 0) return
+    const name = `${rule.id}#auxiliary`
+    parts.set(name, aux.map((a) => a.name))
+    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => topLevel(a.conditions, describe)) } }], shared, describe))
   })
-  return { engine, compiled: compileRules(engine, added) }
+  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, describe) })), shared, describe)
+  return { elements, auxiliary, parts, descriptions }
 }
 
 export interface Outcome {
@@ -75,13 +142,37 @@ export interface Outcome {
   conditions: EvaluatedCondition
 }
 
-/** Runs an engine on a flat fact map and returns each engine rule's three-valued outcome by name. */
-export async function runEngine (engine: Engine, facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
-  const { results, failureResults } = await engine.run(facts)
-  const out = new Map<string, Outcome>()
-  for (const r of [...results, ...failureResults] as Array<RuleResult & { name: string }>) {
-    const conditions = (r.conditions as unknown) as EvaluatedCondition
-    out.set(r.name, { value: tri(conditions), conditions })
+/** One conduct item's facts, for every engine run on that item. */
+export function almanacFor (facts: Record<string, unknown>): Almanac {
+  const almanac = new Almanac({ allowUndefinedFacts: true })
+  for (const id in facts) almanac.addFact(new Fact(id, facts[id], { cache: false }))
+  return almanac
+}
+
+/**
+ * Runs engines on one almanac, all at once, and adds each engine rule's three-valued outcome by name
+ * (each part's, for a combined auxiliary rule).
+ * json-rules-engine keeps a run's status on the engine: two runs of one engine at the same time could
+ * skip rules, so a run that answers for fewer rules than it holds is an error, not a quiet "false".
+ */
+export async function runOn (almanac: Almanac, engines: Engine[], parts: ReadonlyMap<string, string[]>, out: Map<string, Outcome>): Promise<void> {
+  // getResults is in json-rules-engine's Almanac, not in its type declarations.
+  const results = (almanac as unknown as { getResults: () => Array<RuleResult & { name: string }> }).getResults()
+  const before = results.length
+  await Promise.all(engines.map((e) => e.run({}, { almanac })))
+  const expected = engines.reduce((n, e) => n + (e as unknown as { rules: unknown[] }).rules.length, 0)
+  if (results.length - before !== expected) throw new Error(`json-rules-engine answered for ${results.length - before} of ${expected} rules`)
+  for (let i = before; i < results.length; i++) {
+    const conditions = results[i].conditions as unknown as EvaluatedCondition
+    const names = parts.get(results[i].name)
+    if (names === undefined) out.set(results[i].name, { value: read(conditions).value, conditions })
+    else names.forEach((name, j) => out.set(name, { value: read(conditions.all![j]).value, conditions: conditions.all![j] }))
   }
+}
+
+/** Every engine rule of a rule set (elements and all auxiliary rules) on one fact map, by name. */
+export async function runAll (engines: RuleSetEngines, facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>()
+  await runOn(almanacFor(facts), [engines.elements, ...engines.auxiliary.values()], engines.parts, out)
   return out
 }

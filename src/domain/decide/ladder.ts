@@ -1,16 +1,8 @@
 /**
  * The sanction ladder of the regulations (2015 Art 7 / 2018 Art 8 / 2023 Art 8), lightest first.
- * Codes are the API's; the Chinese names are the regulations' own terms.
+ * Codes are the API's; their names are in src/domain/render/messages.
  */
 import { SANCTIONS, type Sanction } from '../../schemas/codes.js'
-
-export const SANCTION_NAMES: Record<Sanction, { zh: string; en: string }> = {
-  warning: { zh: '警告', en: 'warning' },
-  'serious-warning': { zh: '严重警告', en: 'serious warning' },
-  'removal-from-party-posts': { zh: '撤销党内职务', en: 'removal from party posts' },
-  probation: { zh: '留党察看', en: 'party probation' },
-  expulsion: { zh: '开除党籍', en: 'expulsion from the party' }
-}
 
 export interface SanctionRange {
   min: Sanction

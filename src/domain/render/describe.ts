@@ -1,10 +1,11 @@
 /** How a rule set is shown to its readers: rules with their titles and every clause they may cite. */
 import type { RuleSetFile } from '../../schemas/rules-data.js'
 import type { Citation } from '../../schemas/evaluation.js'
+import type { Bilingual } from '../../schemas/common.js'
 import type { LoadedRules } from '../rules/load.js'
 import { cite } from '../rules/catalog.js'
 
-function allVersions (rules: LoadedRules, clauseId: string, role?: { zh: string, en: string }): Citation[] {
+function allVersions (rules: LoadedRules, clauseId: string, role?: Bilingual): Citation[] {
   const clause = rules.catalog.clauses.get(clauseId)!
   return clause.versions.map((v) => cite(rules.catalog, clauseId, v.version, role)!)
 }

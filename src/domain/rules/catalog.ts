@@ -33,8 +33,6 @@ export function citeAt (catalog: Catalog, clauseId: string, date: string, role?:
   return iv === undefined ? undefined : cite(catalog, clauseId, iv.version, role)
 }
 
-export const defined = <T>(x: T | undefined): x is T => x !== undefined
-
 /** An English gloss of a label: "Regulations … (2015 revision), Art 68, para 2, item (2)". */
 export function gloss (instrument: Instrument, iv: InstrumentVersion, cv: ClauseVersion): string {
   const edition = instrument.versions.length > 1 ? `${iv.version} revision` : iv.version
@@ -72,13 +70,22 @@ export function cite (catalog: Catalog, clauseId: string, version: string | unde
 /** Citations without a role, by catalog (a reload brings a new catalog) and clause and version. */
 const CITATIONS = new WeakMap<Catalog, Map<string, Citation | undefined>>()
 
-function build (catalog: Catalog, clauseId: string, version: string | undefined): Citation | undefined {
+/**
+ * A clause as it stood in one version of its instrument, if it has that version. For a single-version
+ * instrument (the 2002 notice) the version is its only one, whatever is asked.
+ */
+export function clauseIn (catalog: Catalog, clauseId: string, version: string | undefined): { clause: Clause, instrument: Instrument, iv: InstrumentVersion, cv: ClauseVersion } | undefined {
   const clause = catalog.clauses.get(clauseId) as Clause
   const instrument = catalog.instruments.get(clause.instrument) as Instrument
   const iv = instrument.versions.length === 1 ? instrument.versions[0] : instrument.versions.find((v) => v.version === version)
-  if (iv === undefined) return undefined
-  const cv = clauseVersion(clause, iv.version)
-  if (cv === undefined) return undefined
+  const cv = iv === undefined ? undefined : clauseVersion(clause, iv.version)
+  return cv === undefined ? undefined : { clause, instrument, iv: iv as InstrumentVersion, cv }
+}
+
+function build (catalog: Catalog, clauseId: string, version: string | undefined): Citation | undefined {
+  const found = clauseIn(catalog, clauseId, version)
+  if (found === undefined) return undefined
+  const { clause, instrument, iv, cv } = found
   const unconfirmed = [...new Set([...(iv.unconfirmed ?? []), ...(cv.unconfirmed ?? [])])]
   return {
     clause: clause.id,

@@ -7,23 +7,16 @@
  * when its leaves on one fact certainly cannot hold together for any value the facts schema allows
  * (`equal true` and `equal false`; `equal 'a'` and `in ['b']`; `greaterThanInclusive 50` and
  * `lessThan 10`; `contains x` and `doesNotContain x`; a value the fact never takes). An `any` is
- * dead only when every branch is; a `not` over anything but a single leaf is not analysed.
+ * dead only when every branch is; a `not` over anything but a single leaf is not analysed. A reference
+ * to a shared condition is analysed as the condition it names, written in its place.
  */
-import type { TSchema } from '@sinclair/typebox'
 import type { Condition, RuleSetFile, Rule } from '../../schemas/rules-data.js'
-import type { Catalog } from './catalog.js'
 import type { RulesProblem } from '../../errors.js'
-import { FACT_SCHEMAS } from './vocabulary.js'
+import { contradictory, type Leaf } from './fact-domains.js'
+import { foldCondition } from './walk.js'
+import { expandReferences, type SharedConditions } from './shared-conditions.js'
 
-type Value = Extract<Condition, { fact: string }>['value']
-
-export interface Leaf {
-  fact: string
-  operator: string
-  value: Value
-  /** JSON pointer of the leaf in its file. */
-  pointer: string
-}
+export { domainOf, type Domain, type Leaf } from './fact-domains.js'
 
 /** Why a condition tree can never hold: the leaves that contradict each other (or the `any` none of whose branches can hold). */
 export interface Contradiction {
@@ -44,80 +37,7 @@ const NEGATION: Record<string, string> = {
   lessThanInclusive: 'greaterThan'
 }
 
-const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'])
-
-/** An equality-type operator on a defined fact value, as json-rules-engine computes it. */
-function holds (operator: string, fact: unknown, value: Value): boolean {
-  switch (operator) {
-    case 'equal': return fact === value
-    case 'notEqual': return fact !== value
-    case 'in': return (value as unknown[]).includes(fact)
-    default: return !(value as unknown[]).includes(fact) // notIn
-  }
-}
-
 const show = (l: Leaf): string => `${l.fact} ${l.operator} ${JSON.stringify(l.value)}`
-
-export type Domain =
-  | { kind: 'finite', values: unknown[] } // booleans and enums
-  | { kind: 'set', elements: unknown[] } // an array of enum values without repeats
-  | { kind: 'number', integer: boolean, min: number, max: number }
-  | { kind: 'other' }
-
-/** What values a fact with this schema can take, as far as the checks below need to know. */
-export function domainOf (s: (TSchema & { enum?: unknown[], items?: TSchema & { enum?: unknown[] } }) | undefined): Domain {
-  if (s?.type === 'boolean') return { kind: 'finite', values: [true, false] }
-  if (s?.type === 'string' && s.enum !== undefined) return { kind: 'finite', values: s.enum }
-  if (s?.type === 'array' && s.items?.enum !== undefined) return { kind: 'set', elements: s.items.enum }
-  if (s?.type === 'integer' || s?.type === 'number') {
-    return { kind: 'number', integer: s.type === 'integer', min: s.minimum ?? -Infinity, max: s.maximum ?? Infinity }
-  }
-  return { kind: 'other' }
-}
-
-/** True when leaves on one fact certainly cannot all hold for any value the fact may take. */
-function contradictory (leaves: Leaf[]): boolean {
-  const domain = domainOf(FACT_SCHEMAS.get(leaves[0].fact))
-  if (domain.kind === 'set') {
-    // The fact is a set X of the listed elements: contains v needs v ∈ X, doesNotContain v needs
-    // v ∉ X, containsAny S needs some s ∈ S in X. Other operators on a set are not analysed.
-    const excluded = new Set<unknown>(leaves.filter((l) => l.operator === 'doesNotContain').map((l) => l.value))
-    const possible = (v: unknown) => domain.elements.includes(v) && !excluded.has(v)
-    return leaves.some((l) =>
-      (l.operator === 'contains' && !possible(l.value)) ||
-      (l.operator === 'containsAny' && !(l.value as unknown[]).some(possible)))
-  }
-  // Scalars. Candidates: every value of a finite domain, or the values an equal/in leaf allows.
-  const modelled = leaves.filter((l) => ['equal', 'notEqual', 'in', 'notIn'].includes(l.operator) ||
-    (NUMERIC.has(l.operator) && domain.kind === 'number' && typeof l.value === 'number'))
-  let candidates: unknown[] | undefined = domain.kind === 'finite' ? domain.values : undefined
-  for (const l of modelled) {
-    if (l.operator === 'equal') candidates = (candidates ?? [l.value]).filter((v) => v === l.value)
-    if (l.operator === 'in') candidates = (candidates ?? (l.value as unknown[])).filter((v) => (l.value as unknown[]).includes(v))
-  }
-  if (domain.kind === 'number') {
-    let lo = domain.min
-    let hi = domain.max
-    let loOpen = false
-    let hiOpen = false
-    for (const l of modelled.filter((x) => NUMERIC.has(x.operator))) {
-      const v = l.value as number
-      if (l.operator.startsWith('greater') && (v > lo || (v === lo && l.operator === 'greaterThan'))) [lo, loOpen] = [v, l.operator === 'greaterThan']
-      if (l.operator.startsWith('less') && (v < hi || (v === hi && l.operator === 'lessThan'))) [hi, hiOpen] = [v, l.operator === 'lessThan']
-    }
-    const inRange = (v: unknown) => typeof v === 'number' && (domain.integer ? Number.isInteger(v) : true) &&
-      (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)
-    const equality = modelled.filter((l) => !NUMERIC.has(l.operator))
-    if (candidates !== undefined) return !candidates.some((v) => inRange(v) && equality.every((l) => holds(l.operator, v, l.value)))
-    if (domain.integer) {
-      const first = loOpen ? Math.floor(lo) + 1 : Math.ceil(lo)
-      return hiOpen ? !(first < hi) : !(first <= hi)
-    }
-    return lo > hi || (lo === hi && (loOpen || hiOpen))
-  }
-  if (candidates === undefined) return false
-  return !candidates.some((v) => modelled.every((l) => holds(l.operator, v, l.value)))
-}
 
 /** The smallest set of leaves (one, then two, then all on the fact) that contradict, if any. */
 function contradictionAmong (leaves: Leaf[]): Contradiction | undefined {
@@ -143,6 +63,8 @@ function contradictionAmong (leaves: Leaf[]): Contradiction | undefined {
 }
 
 interface Node { c: Condition, pointer: string }
+type LeafCondition = Extract<Condition, { fact: string }>
+interface Parts { leaves: Leaf[], anys: Node[] }
 
 /** Branch combinations tried before giving up (and calling the tree satisfiable, the safe answer). */
 const BUDGET = 512
@@ -154,15 +76,28 @@ const BUDGET = 512
 function unsatisfiable (conj: Node[], budget: { left: number }): Contradiction | undefined {
   const leaves: Leaf[] = []
   const anys: Node[] = []
-  const gather = ({ c, pointer }: Node): void => {
-    if ('all' in c) c.all.forEach((x, i) => gather({ c: x, pointer: `${pointer}/all/${i}` }))
-    else if ('any' in c) anys.push({ c, pointer })
-    else if ('not' in c) {
-      const inner = c.not
-      if ('fact' in inner && NEGATION[inner.operator] !== undefined) leaves.push({ fact: inner.fact, operator: NEGATION[inner.operator], value: inner.value, pointer: `${pointer}/not` })
-    } else leaves.push({ fact: c.fact, operator: c.operator, value: c.value, pointer })
+  for (const node of conj) {
+    const parts = foldCondition<Condition, Parts>(node.c, {
+      leaf: (l, pointer) => {
+        const { fact, operator, value } = l as LeafCondition
+        return { leaves: [{ fact, operator, value, pointer }], anys: [] }
+      },
+      all: (children) => ({ leaves: children.flatMap((x) => x.leaves), anys: children.flatMap((x) => x.anys) }),
+      // An `any` is expanded branch by branch below, against the rest of the conjunction.
+      any: (_children, any, pointer) => ({ leaves: [], anys: [{ c: any, pointer }] }),
+      // A `not` is analysed only over a single leaf, as the leaf with the negated operator.
+      not: (_child, not, pointer) => {
+        const inner = (not as { not: Condition }).not
+        return 'fact' in inner && NEGATION[inner.operator] !== undefined
+          ? { leaves: [{ fact: inner.fact, operator: NEGATION[inner.operator], value: inner.value, pointer }], anys: [] }
+          : { leaves: [], anys: [] }
+      },
+      // Left only where the name does not resolve, which the loader reports.
+      ref: () => ({ leaves: [], anys: [] })
+    }, node.pointer)
+    leaves.push(...parts.leaves)
+    anys.push(...parts.anys)
   }
-  conj.forEach(gather)
   const direct = contradictionAmong(leaves)
   if (direct !== undefined) return direct
   if (anys.length === 0) return undefined
@@ -181,22 +116,24 @@ export function neverHolds (conditions: Condition, pointer = ''): Contradiction 
   return unsatisfiable([{ c: conditions, pointer }], { left: BUDGET })
 }
 
-function ruleProblem (file: string, rule: Rule, pointer: string, message: string): RulesProblem {
+export function ruleProblem (file: string, rule: Rule, pointer: string, message: string): RulesProblem {
   return { file, pointer, message: `rule '${rule.id}': ${message}` }
 }
 
 /** Rules (or the version-specific elements of a rule) that can never fire. */
-export function contradictionProblems (file: string, set: RuleSetFile): RulesProblem[] {
+export function contradictionProblems (file: string, set: RuleSetFile, shared: SharedConditions = new Map()): RulesProblem[] {
   const problems: RulesProblem[] = []
   set.rules.forEach((rule, i) => {
     const at = `/rules/${i}/conditions`
-    const base = neverHolds(rule.conditions, at)
+    // A shared condition is analysed where it is referred to, as if written there.
+    const conditions = expandReferences(rule.conditions, shared)
+    const base = neverHolds(conditions, at)
     if (base !== undefined) {
       problems.push(ruleProblem(file, rule, base.pointers[0], `can never fire: ${base.message}${base.pointers.length > 1 ? ` (${base.pointers.join(', ')})` : ''}`))
       return
     }
     for (const [version, extra] of Object.entries(rule.elementsByVersion ?? {})) {
-      const both = unsatisfiable([{ c: rule.conditions, pointer: at }, { c: extra, pointer: `/rules/${i}/elementsByVersion/${version}` }], { left: BUDGET })
+      const both = unsatisfiable([{ c: conditions, pointer: at }, { c: expandReferences(extra, shared), pointer: `/rules/${i}/elementsByVersion/${version}` }], { left: BUDGET })
       if (both !== undefined) {
         problems.push(ruleProblem(file, rule, `/rules/${i}/elementsByVersion/${version}`,
           `can never fire under version ${version} (its conditions and elementsByVersion.${version} together): ${both.message} (${both.pointers.join(', ')})`))
@@ -204,41 +141,4 @@ export function contradictionProblems (file: string, set: RuleSetFile): RulesPro
     }
   })
   return problems
-}
-
-/**
- * Citations that would have no text in a version the rule applies. A supporting clause is cited in
- * the version applied (a single-version instrument such as the 2002 notice is cited as it is); a
- * referral or overlap clause is cited in the version in force at decision, which for a rule's
- * version is that version or a later one; a statutory adjustment in each version it lists.
- */
-export function citationProblems (file: string, set: RuleSetFile, catalog: Catalog): RulesProblem[] {
-  const problems: RulesProblem[] = []
-  const missing = (clauseId: string, versions: string[]): string[] => {
-    const clause = catalog.clauses.get(clauseId)
-    const instrument = clause === undefined ? undefined : catalog.instruments.get(clause.instrument)
-    if (clause === undefined || instrument === undefined || instrument.versions.length === 1) return [] // reported by the loader, or always citable
-    return versions.filter((v) => !clause.versions.some((cv) => cv.version === v))
-  }
-  set.rules.forEach((rule, i) => {
-    const clause = catalog.clauses.get(rule.clause)
-    if (clause === undefined) return
-    const versions = clause.versions.map((v) => v.version)
-    const check = (clauseId: string, vs: string[], pointer: string, what: string) => {
-      const gaps = missing(clauseId, vs)
-      if (gaps.length > 0) {
-        problems.push(ruleProblem(file, rule, pointer, `${what} '${clauseId}' has no text in version ${gaps.join(', ')}, in which the rule applies '${rule.clause}'`))
-      }
-    }
-    rule.supporting?.forEach((s, j) => check(s.clause, versions, `/rules/${i}/supporting/${j}/clause`, 'supporting clause'))
-    if (rule.referral !== undefined) check(rule.referral.clause, versions, `/rules/${i}/referral/clause`, 'referral clause')
-    rule.yieldsTo?.forEach((y, j) => check(y.clause, versions, `/rules/${i}/yieldsTo/${j}/clause`, 'overlap clause'))
-    rule.adjustments?.forEach((a, j) => check(a.clause, a.versions.filter((v) => versions.includes(v)), `/rules/${i}/adjustments/${j}/clause`, 'adjustment clause'))
-  })
-  return problems
-}
-
-/** The checks the loader runs on every rule set after its schema and cross-reference checks. */
-export function staticProblems (file: string, set: RuleSetFile, catalog: Catalog): RulesProblem[] {
-  return [...citationProblems(file, set, catalog), ...contradictionProblems(file, set)]
 }

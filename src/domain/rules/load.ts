@@ -1,40 +1,40 @@
 /**
- * Loads and checks a rules directory: the catalog under catalog/, the rule sets under rulesets/.
- * Every file is validated against its schema, then cross-checked (ids unique, every cited clause in
- * the catalog and in force for the versions the rule applies, every fact in the facts vocabulary, no
- * rule that can never fire: src/domain/check.ts). Any problem stops the load with the file and the
- * JSON pointer; a rules directory either loads whole or not at all.
+ * Loads and checks a rules directory: the catalog under catalog/ (one file per instrument), the shared
+ * conditions in conditions.json, the rule sets under rulesets/ (file name = set id = its rules' id
+ * prefix). Every file is validated against its schema, then cross-checked (ids unique, every cited
+ * clause in the catalog and in force for the versions the rule applies, every fact in the facts
+ * vocabulary, every shared condition referred to and resolving, no rule that can never fire:
+ * ./check.ts). Any problem stops the load with the file and the JSON pointer; a rules directory either
+ * loads whole or not at all.
  */
 import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
-import type { Engine } from 'json-rules-engine'
-import { InstrumentsFile, ClausesFile, RuleSetFile, type Condition, type Clause, type Instrument, type Rule } from '../../schemas/rules-data.js'
-import type * as Data from '../../schemas/rules-data.js'
+import { CatalogFile, ConditionsFile, RuleSetFile, type Condition, type Rule } from '../../schemas/rules-data.js'
 import type { Catalog } from './catalog.js'
-import { FACT_NAMES } from './vocabulary.js'
-import { compileEngine, type CompiledRuleSet } from '../decide/engine.js'
+import { buildCatalog } from './load-catalog.js'
+import { checkSetIds, checkRuleSet, checkTrees, staticProblems } from './cross-check.js'
+import { CONDITIONS_FILE, sharedConditionProblems, unusedProblems } from './shared-conditions.js'
+import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
-import { staticProblems } from './check.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
+import { errorMessage } from '../../schemas/string-enum.js'
 
 export interface LoadedRuleSet {
   file: string
   set: RuleSetFile
-  engine: Engine
-  compiled: CompiledRuleSet['compiled']
+  /** json-rules-engine engines of the set's rules (src/domain/decide/engine.ts). */
+  engines: RuleSetEngines
   rules: Map<string, Rule>
 }
 
-export type Evaluator = 'compiled' | 'json-rules-engine'
-
 export interface LoadedRules {
   revision: string
-  /** Which evaluator runs the engine rules: the compiled one, or json-rules-engine itself. */
-  evaluator: Evaluator
   catalog: Catalog
+  /** Named shared conditions (rules/conditions.json), by name; rules refer to them as { condition: name }. */
+  sharedConditions: ReadonlyMap<string, Condition>
   ruleSets: Map<string, LoadedRuleSet>
   /** Rule id → the rule set that holds it. */
   ruleIndex: Map<string, LoadedRuleSet>
@@ -46,8 +46,8 @@ export interface LoadedRules {
 }
 
 const checkers = {
-  instruments: TypeCompiler.Compile(InstrumentsFile),
-  clauses: TypeCompiler.Compile(ClausesFile),
+  catalog: TypeCompiler.Compile(CatalogFile),
+  conditions: TypeCompiler.Compile(ConditionsFile),
   ruleSet: TypeCompiler.Compile(RuleSetFile)
 }
 
@@ -81,91 +81,10 @@ function validate<T> (checker: ReturnType<typeof TypeCompiler.Compile<TSchema>>,
     // A recursive union reports one error per branch; the first per path is the useful one.
     if (seen.has(e.path)) continue
     seen.add(e.path)
-    problems.push({ file: p.file, pointer: e.path, message: e.message })
+    problems.push({ file: p.file, pointer: e.path, message: errorMessage(e) })
     if (seen.size >= 20) break
   }
   return undefined
-}
-
-function conditionFacts (c: Condition, pointer: string, out: Array<{ fact: string; pointer: string }>): void {
-  if ('all' in c) c.all.forEach((x, i) => conditionFacts(x, `${pointer}/all/${i}`, out))
-  else if ('any' in c) c.any.forEach((x, i) => conditionFacts(x, `${pointer}/any/${i}`, out))
-  else if ('not' in c) conditionFacts(c.not, `${pointer}/not`, out)
-  else out.push({ fact: c.fact, pointer: `${pointer}/fact` })
-}
-
-function checkCatalog (instruments: Instrument[], clauses: Array<{ file: string; clause: Clause; index: number }>, problems: RulesProblem[]): Catalog {
-  const catalog: Catalog = { instruments: new Map(), clauses: new Map() }
-  for (const inst of instruments) catalog.instruments.set(inst.id, inst)
-  for (const { file, clause, index } of clauses) {
-    const at = `/clauses/${index}`
-    if (catalog.clauses.has(clause.id)) problems.push({ file, pointer: `${at}/id`, message: `duplicate clause id '${clause.id}'` })
-    catalog.clauses.set(clause.id, clause)
-    const inst = catalog.instruments.get(clause.instrument)
-    if (inst === undefined) {
-      problems.push({ file, pointer: `${at}/instrument`, message: `unknown instrument '${clause.instrument}'` })
-      continue
-    }
-    clause.versions.forEach((v, i) => {
-      if (!inst.versions.some((iv) => iv.version === v.version)) {
-        problems.push({ file, pointer: `${at}/versions/${i}/version`, message: `instrument '${inst.id}' has no version '${v.version}'` })
-      }
-      if (clause.kind === 'offence' && v.tiers === undefined) {
-        problems.push({ file, pointer: `${at}/versions/${i}/tiers`, message: 'an offence needs its sanction tiers' })
-      }
-    })
-    clause.absent?.forEach((a, i) => {
-      if (!inst.versions.some((iv) => iv.version === a.version)) {
-        problems.push({ file, pointer: `${at}/absent/${i}/version`, message: `instrument '${inst.id}' has no version '${a.version}'` })
-      } else if (clause.versions.some((v) => v.version === a.version)) {
-        problems.push({ file, pointer: `${at}/absent/${i}/version`, message: `version '${a.version}' is both encoded and marked absent` })
-      }
-    })
-  }
-  return catalog
-}
-
-function checkRuleSet (file: string, set: RuleSetFile, catalog: Catalog, seenRules: Set<string>, problems: RulesProblem[]): void {
-  const clauseRef = (id: string, pointer: string, needTiers = false): void => {
-    const clause = catalog.clauses.get(id)
-    if (clause === undefined) problems.push({ file, pointer, message: `clause '${id}' is not in the catalog` })
-    else if (needTiers && clause.kind !== 'offence') problems.push({ file, pointer, message: `clause '${id}' is not an offence with sanction tiers` })
-  }
-  if (!(CONDUCT_TYPES as readonly string[]).includes(set.conductType)) {
-    problems.push({ file, pointer: '/conductType', message: `unknown conduct type '${set.conductType}' (known: ${CONDUCT_TYPES.join(', ')})` })
-  }
-  const ids = new Set(set.rules.map((r) => r.id))
-  set.rules.forEach((rule, i) => {
-    const at = `/rules/${i}`
-    if (seenRules.has(rule.id)) problems.push({ file, pointer: `${at}/id`, message: `duplicate rule id '${rule.id}'` })
-    seenRules.add(rule.id)
-    clauseRef(rule.clause, `${at}/clause`, true)
-    rule.supporting?.forEach((s, j) => clauseRef(s.clause, `${at}/supporting/${j}/clause`))
-    if (rule.referral !== undefined) clauseRef(rule.referral.clause, `${at}/referral/clause`)
-    const versions = new Set(catalog.clauses.get(rule.clause)?.versions.map((v) => v.version))
-    for (const v of Object.keys(rule.elementsByVersion ?? {})) {
-      if (!versions.has(v)) problems.push({ file, pointer: `${at}/elementsByVersion/${v}`, message: `clause '${rule.clause}' has no version '${v}'` })
-    }
-    rule.adjustments?.forEach((a, j) => {
-      clauseRef(a.clause, `${at}/adjustments/${j}/clause`)
-      a.versions.forEach((v, k) => {
-        if (!versions.has(v)) problems.push({ file, pointer: `${at}/adjustments/${j}/versions/${k}`, message: `clause '${rule.clause}' has no version '${v}'` })
-      })
-    })
-    rule.yieldsTo?.forEach((y, j) => {
-      clauseRef(y.clause, `${at}/yieldsTo/${j}/clause`)
-      if (!ids.has(y.rule)) problems.push({ file, pointer: `${at}/yieldsTo/${j}/rule`, message: `rule '${y.rule}' is not in this rule set` })
-    })
-    const facts: Array<{ fact: string; pointer: string }> = []
-    conditionFacts(rule.conditions, `${at}/conditions`, facts)
-    rule.circumstance?.indicators.forEach((ind, j) => conditionFacts(ind.conditions, `${at}/circumstance/indicators/${j}/conditions`, facts))
-    rule.notes?.forEach((n, j) => { if (n.when !== undefined) conditionFacts(n.when, `${at}/notes/${j}/when`, facts) })
-    for (const [v, c] of Object.entries(rule.elementsByVersion ?? {})) conditionFacts(c, `${at}/elementsByVersion/${v}`, facts)
-    rule.adjustments?.forEach((a, j) => { if (a.when !== undefined) conditionFacts(a.when, `${at}/adjustments/${j}/when`, facts) })
-    for (const f of facts) {
-      if (!FACT_NAMES.has(f.fact)) problems.push({ file, pointer: f.pointer, message: `unknown fact '${f.fact}' (see rules/README.md for the vocabulary)` })
-    }
-  })
 }
 
 /** Content hash of every rules file, path and bytes, in a stable order. */
@@ -177,47 +96,71 @@ function revisionOf (files: Parsed[]): string {
   return 'sha256:' + hash.digest('hex')
 }
 
-export async function loadRules (root: string, evaluator: Evaluator = 'compiled'): Promise<LoadedRules> {
+/** Every file of a folder, parsed (a file that is not JSON is a problem). */
+async function parseAll (root: string, paths: string[], problems: RulesProblem[]): Promise<Parsed[]> {
+  const out: Parsed[] = []
+  for (const path of paths) {
+    const p = await parse(root, path, problems)
+    if (p !== undefined) out.push(p)
+  }
+  return out
+}
+
+/** conditions.json, if there is one: a rules directory without shared conditions needs none. */
+async function sharedConditions (root: string, problems: RulesProblem[]): Promise<{ parsed: Parsed[], shared: Map<string, Condition> }> {
+  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === CONDITIONS_FILE), problems)
+  const data = p === undefined ? undefined : validate<ConditionsFile>(checkers.conditions, p, problems)
+  const shared = new Map(Object.entries(data?.conditions ?? {}))
+  problems.push(...sharedConditionProblems(shared))
+  return { parsed: p === undefined ? [] : [p], shared }
+}
+
+export async function loadRules (root: string): Promise<LoadedRules> {
   const problems: RulesProblem[] = []
   const catalogFiles = await jsonFiles(join(root, 'catalog'))
   const setFiles = await jsonFiles(join(root, 'rulesets'))
-  if (!catalogFiles.some((f) => f.endsWith('instruments.json'))) problems.push({ file: 'catalog/instruments.json', pointer: '', message: 'missing' })
+  if (catalogFiles.length === 0) problems.push({ file: 'catalog/', pointer: '', message: 'no catalog files (catalog/<instrument id>.json)' })
   if (setFiles.length === 0) problems.push({ file: 'rulesets/', pointer: '', message: 'no rule set files (*.json)' })
   if (problems.length > 0) throw new RulesLoadError(problems.map((p) => ({ ...p, file: join(root, p.file) })))
 
-  const parsed: Parsed[] = []
-  const instruments: Instrument[] = []
-  const clauses: Array<{ file: string; clause: Clause; index: number }> = []
-  for (const path of catalogFiles) {
-    const p = await parse(root, path, problems)
-    if (p === undefined) continue
-    parsed.push(p)
-    if (path.endsWith('instruments.json')) {
-      instruments.push(...(validate<Data.InstrumentsFile>(checkers.instruments, p, problems)?.instruments ?? []))
-    } else {
-      validate<Data.ClausesFile>(checkers.clauses, p, problems)?.clauses.forEach((clause, index) => clauses.push({ file: p.file, clause, index }))
-    }
-  }
-  const catalog = checkCatalog(instruments, clauses, problems)
+  const catalogParsed = await parseAll(root, catalogFiles, problems)
+  const catalog = buildCatalog(catalogParsed.flatMap((p) => {
+    const data = validate<CatalogFile>(checkers.catalog, p, problems)
+    return data === undefined ? [] : [{ file: p.file, data }]
+  }), problems)
+  const { parsed: conditionsParsed, shared } = await sharedConditions(root, problems)
+  const used = new Set<string>()
 
+  const sets: Array<{ file: string, set: RuleSetFile }> = []
+  const seenRules = new Set<string>()
+  const setsParsed = await parseAll(root, setFiles, problems)
+  for (const p of setsParsed) {
+    const set = validate<RuleSetFile>(checkers.ruleSet, p, problems)
+    if (set === undefined) continue
+    if (sets.some((s) => s.set.id === set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
+    checkSetIds(p.file, set, problems)
+    checkRuleSet(p.file, set, catalog, seenRules, problems)
+    set.rules.forEach((rule, i) => checkTrees(p.file, rule, `/rules/${i}`, shared, used, problems))
+    problems.push(...staticProblems(p.file, set, catalog, shared))
+    sets.push({ file: p.file, set })
+  }
+  problems.push(...unusedProblems(shared, used))
+  if (problems.length > 0) throw new RulesLoadError(problems)
+  const parsed = [...catalogParsed, ...conditionsParsed, ...setsParsed]
+  const files = parsed.map(({ file, raw }) => ({ file, raw }))
+  return { revision: revisionOf(parsed), catalog, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString(), files }
+}
+
+/** The engines of rule sets that passed every check, and the indexes by set id, rule id and conduct type. */
+function compileAll (sets: Array<{ file: string, set: RuleSetFile }>, shared: ReadonlyMap<string, Condition>): Pick<LoadedRules, 'ruleSets' | 'ruleIndex' | 'byConductType'> {
   const ruleSets = new Map<string, LoadedRuleSet>()
   const ruleIndex = new Map<string, LoadedRuleSet>()
   const byConductType = new Map<string, LoadedRuleSet[]>(CONDUCT_TYPES.map((type) => [type, []]))
-  const seenRules = new Set<string>()
-  for (const path of setFiles) {
-    const p = await parse(root, path, problems)
-    if (p === undefined) continue
-    parsed.push(p)
-    const set = validate<RuleSetFile>(checkers.ruleSet, p, problems)
-    if (set === undefined) continue
-    if (ruleSets.has(set.id)) problems.push({ file: p.file, pointer: '/id', message: `duplicate rule set id '${set.id}'` })
-    checkRuleSet(p.file, set, catalog, seenRules, problems)
-    problems.push(...staticProblems(p.file, set, catalog))
-    const loaded: LoadedRuleSet = { file: p.file, set, ...compileEngine(set), rules: new Map(set.rules.map((r) => [r.id, r])) }
+  for (const { file, set } of sets) {
+    const loaded: LoadedRuleSet = { file, set, engines: compileEngines(set, shared), rules: new Map(set.rules.map((r) => [r.id, r])) }
     ruleSets.set(set.id, loaded)
     for (const r of set.rules) ruleIndex.set(r.id, loaded)
     byConductType.get(set.conductType)?.push(loaded)
   }
-  if (problems.length > 0) throw new RulesLoadError(problems)
-  return { revision: revisionOf(parsed), evaluator, catalog, ruleSets, ruleIndex, byConductType, loadedAt: new Date().toISOString(), files: parsed.map(({ file, raw }) => ({ file, raw })) }
+  return { ruleSets, ruleIndex, byConductType }
 }

@@ -14,6 +14,11 @@ export interface ConditionFold<N, T> {
   not: (child: T, node: N, pointer: string) => T
   /** A reference to a named shared condition; without this member a reference is an error. */
   ref?: (name: string, node: N, pointer: string) => T
+  /**
+   * false: the fold never reads its pointers, so none are built (every pointer is ''). Building them
+   * is most of what a walk costs, and the three-valued reading of a result tree runs on every request.
+   */
+  pointers?: boolean
 }
 
 type Shape<N> = { all?: N[], any?: N[], not?: N, condition?: string }
@@ -21,14 +26,20 @@ type Shape<N> = { all?: N[], any?: N[], not?: N, condition?: string }
 /** Folds a condition tree bottom-up, children first, in document order. */
 export function foldCondition<N extends object, T> (node: N, fold: ConditionFold<N, T>, pointer = ''): T {
   const n = node as Shape<N>
-  if (Array.isArray(n.all)) return fold.all(n.all.map((c, i) => foldCondition(c, fold, `${pointer}/all/${i}`)), node, pointer)
-  if (Array.isArray(n.any)) return fold.any(n.any.map((c, i) => foldCondition(c, fold, `${pointer}/any/${i}`)), node, pointer)
-  if (n.not !== undefined) return fold.not(foldCondition(n.not, fold, `${pointer}/not`), node, pointer)
+  if (Array.isArray(n.all)) return fold.all(children(n.all, fold, pointer, '/all/'), node, pointer)
+  if (Array.isArray(n.any)) return fold.any(children(n.any, fold, pointer, '/any/'), node, pointer)
+  if (n.not !== undefined) return fold.not(foldCondition(n.not, fold, fold.pointers === false ? pointer : `${pointer}/not`), node, pointer)
   if (typeof n.condition === 'string') {
     if (fold.ref === undefined) throw new Error(`foldCondition: a reference to condition '${n.condition}' at ${pointer} where none is expected`)
     return fold.ref(n.condition, node, pointer)
   }
   return fold.leaf(node, pointer)
+}
+
+function children<N extends object, T> (nodes: N[], fold: ConditionFold<N, T>, pointer: string, step: string): T[] {
+  const out = new Array<T>(nodes.length)
+  for (let i = 0; i < nodes.length; i++) out[i] = foldCondition(nodes[i], fold, fold.pointers === false ? pointer : `${pointer}${step}${i}`)
+  return out
 }
 
 /** Every leaf of a tree with its pointer, in document order (references are not followed). */

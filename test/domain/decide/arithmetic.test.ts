@@ -1,11 +1,11 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { sanctionFor, combine, substitute, baseline, type Outcome, type ViolationInput } from '../../../src/domain/decide/arithmetic.js'
+import { sanctionFor, combine, substitute, baseline, type Proposal, type ViolationInput } from '../../../src/domain/decide/arithmetic.js'
 import { rank } from '../../../src/domain/decide/ladder.js'
 import { SANCTIONS, type Sanction } from '../../../src/schemas/codes.js'
 
-const level = (o: Outcome) => o === null ? -1 : rank(o)
-const onLadder = (o: Outcome) => o === null || (SANCTIONS as readonly string[]).includes(o)
+const level = (o: Proposal) => o === null ? -1 : rank(o)
+const onLadder = (o: Proposal) => o === null || (SANCTIONS as readonly string[]).includes(o)
 
 const range = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }))
   .map(([a, b]) => ({ min: SANCTIONS[Math.min(a, b)], max: SANCTIONS[Math.max(a, b)] }))
@@ -18,7 +18,7 @@ const violation: fc.Arbitrary<ViolationInput> = fc.record({
   mitigationEffect: fc.constantFrom(undefined, 'lighter' as const, 'reduced' as const),
   aggravationEffect: fc.constantFrom(undefined, 'heavier' as const, 'aggravated' as const)
 })
-const outcome: fc.Arbitrary<Outcome> = fc.constantFrom(null, ...SANCTIONS)
+const outcome: fc.Arbitrary<Proposal> = fc.constantFrom(null, ...SANCTIONS)
 
 t.test('baseline: the middle of the range, rounded towards the lighter sanction', async (t) => {
   const b = (min: Sanction, max: Sanction) => baseline({ min, max })

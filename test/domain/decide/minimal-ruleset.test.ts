@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { describeRuleSet } from '../../../src/domain/render/describe.js'
 import { bundledFiles, writeRules } from '../../helpers/rules-dir.js'
 import { referenceCase } from '../../helpers/cases.js'
@@ -27,7 +27,7 @@ t.test('a minimal rule set runs beside the bundled one', async (t) => {
   const files = bundledFiles()
   files['rulesets/minimal.json'] = minimal
   const rules = await loadRules(writeRules(t.testdir(), files))
-  t.same(rules.byConductType.get('informal-association')!.map((s) => s.set.id), ['informal-associations', 'minimal'])
+  t.same(rules.byConductType.get('informal-association')!.map((s) => s.set.id), ['association', 'minimal'])
   const req = structuredClone(referenceCase().request) as any
   const res = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const mine = res.undetermined.find((x) => x.ruleId === 'minimal.leading-cadre')

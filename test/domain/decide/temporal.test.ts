@@ -4,8 +4,8 @@
  */
 import t from 'tap'
 import { loadRules, type LoadedRules } from '../../../src/domain/rules/load.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
-import { bundledFiles, writeRules } from '../../helpers/rules-dir.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
+import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
 
 const version = (v: string, article: number, sanctions: string[], circumstance = 'base') =>
   ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ circumstance, sanctions }], source: 'test' })
@@ -41,9 +41,10 @@ const rules = [
 let loaded: LoadedRules
 t.before(async () => {
   const files = bundledFiles()
-  delete files['rulesets/informal-associations.json']
-  files['catalog/test.json'] = { clauses }
-  files['rulesets/test.json'] = { id: 'test', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction', rules }
+  delete files['rulesets/association.json']
+  delete files['conditions.json']
+  addClauses(files, clauses)
+  files['rulesets/x.json'] = { id: 'x', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction', rules }
   loaded = await loadRules(writeRules(t.testdir(), files))
 })
 
@@ -121,9 +122,9 @@ t.test('statutory aggravation from the rule data, by version and condition', asy
 
 t.test('rule data that names versions its clause lacks is refused', async (t) => {
   const files = bundledFiles()
-  files['catalog/test.json'] = { clauses }
-  files['rulesets/test.json'] = {
-    id: 'test', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction',
+  addClauses(files, clauses)
+  files['rulesets/x.json'] = {
+    id: 'x', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction',
     rules: [rule('bad', 'x.dropped', {
       elementsByVersion: { 2018: forming },
       adjustments: [{ id: 'a', versions: ['2023'], effect: 'heavier', clause: 'x.nope', text: { zh: '从重', en: 'heavier' } }]
@@ -137,8 +138,8 @@ t.test('rule data that names versions its clause lacks is refused', async (t) =>
 
 t.test('catalog entries marked absent are checked', async (t) => {
   const files = bundledFiles()
-  files['catalog/test.json'] = { clauses: [clause('x.bad', [version('2015', 1, ['warning'])], { absent: [{ version: '2015', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }, { version: '1997', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }] })] }
+  addClauses(files, [clause('x.bad', [version('2015', 1, ['warning'])], { absent: [{ version: '2015', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }, { version: '1997', confirmed: true, note: { zh: 'x', en: 'x' }, source: 's' }] })])
   const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: Error) => e)
-  t.match(err?.message, /\/clauses\/0\/absent\/0\/version: version '2015' is both encoded and marked absent/)
-  t.match(err?.message, /\/clauses\/0\/absent\/1\/version: instrument 'ccp-discipline-regulations' has no version '1997'/)
+  t.match(err?.message, /\/clauses\/\d+\/absent\/0\/version: version '2015' is both encoded and marked absent/)
+  t.match(err?.message, /\/clauses\/\d+\/absent\/1\/version: instrument 'ccp-discipline-regulations' has no version '1997'/)
 })

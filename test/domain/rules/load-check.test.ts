@@ -7,8 +7,8 @@ import { loadRules } from '../../../src/domain/rules/load.js'
 import { RulesLoadError } from '../../../src/errors.js'
 import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
 
-const SET = 'rulesets/informal-associations.json'
-const CLAUSES = 'catalog/clauses.json'
+const SET = 'rulesets/association.json'
+const CATALOG = 'catalog/ccp-discipline-regulations.json'
 
 async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
   const files = bundledFiles()
@@ -23,7 +23,7 @@ t.test('a rule that can never fire stops the load', async (t) => {
     f[SET].rules[0].conditions.all.push({ fact: 'subject.leadingCadre', operator: 'equal', value: false })
   })
   t.same(problems, [
-    "rulesets/informal-associations.json /rules/0/conditions/all/1: rule 'association.leading-cadre-unregistered': can never fire: " +
+    "rulesets/association.json /rules/0/conditions/all/1: rule 'association.leading-cadre-unregistered': can never fire: " +
     "'subject.leadingCadre equal true' and 'subject.leadingCadre equal false' cannot both hold (/rules/0/conditions/all/1, /rules/0/conditions/all/5)"
   ])
 })
@@ -32,13 +32,14 @@ t.test('so does a rule that cannot fire in one version', async (t) => {
   const problems = await problemsOf(t, (f) => {
     f[SET].rules[1].elementsByVersion = { 2023: { all: [{ fact: 'subject.partyMember', operator: 'equal', value: false }] } }
   })
-  t.match(problems, [/^rulesets\/informal-associations\.json \/rules\/1\/elementsByVersion\/2023: rule 'association\.faction-vehicle': can never fire under version 2023/])
+  t.match(problems, [/^rulesets\/association\.json \/rules\/1\/elementsByVersion\/2023: rule 'association\.faction-vehicle': can never fire under version 2023/])
+  t.match(problems[0], '(/rules/1/conditions/all/0, /rules/1/elementsByVersion/2023/all/0)', 'the shared condition party-member, referred to at all/0, is analysed in its place')
 })
 
 t.test('and a referral clause without a text in a version the rule applies', async (t) => {
   const problems = await problemsOf(t, (f) => {
-    const referral = f[CLAUSES].clauses.find((c: any) => c.id === 'ccp.referral')
+    const referral = f[CATALOG].clauses.find((c: any) => c.id === 'ccp.referral')
     referral.versions = referral.versions.filter((v: any) => v.version !== '2015')
   })
-  t.same(problems, ["rulesets/informal-associations.json /rules/2/referral/clause: rule 'association.power-for-money': referral clause 'ccp.referral' has no text in version 2015, in which the rule applies 'ccp.crime-linkage'"])
+  t.same(problems, ["rulesets/association.json /rules/2/referral/clause: rule 'association.power-for-money': referral clause 'ccp.referral' has no text in version 2015, in which the rule applies 'ccp.crime-linkage'"])
 })

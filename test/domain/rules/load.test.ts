@@ -1,14 +1,15 @@
 import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
 import { RulesLoadError } from '../../../src/errors.js'
-import { evaluate } from '../../../src/domain/decide/evaluate.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
 import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
 import { referenceCase } from '../../helpers/cases.js'
 
-const SET = 'rulesets/informal-associations.json'
-const CLAUSES = 'catalog/clauses.json'
-const INSTRUMENTS = 'catalog/instruments.json'
+const SET = 'rulesets/association.json'
+const CATALOG = 'catalog/ccp-discipline-regulations.json'
+const NOTICE = 'catalog/notice-2002-associations.json'
+const SHARED = 'conditions.json'
 
 async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
   const files = bundledFiles()
@@ -24,8 +25,44 @@ t.test('the bundled rules load, with a stable content hash', async (t) => {
   const b = await loadRules(BUNDLED_RULES_DIR)
   t.match(a.revision, /^sha256:[0-9a-f]{64}$/)
   t.equal(a.revision, b.revision, 'same files, same revision')
-  t.ok(a.ruleSets.has('informal-associations'))
+  t.ok(a.ruleSets.has('association'))
   t.ok(a.catalog.clauses.has('ccp.association'))
+  t.equal(a.catalog.clauses.get('notice2002.item-1')?.instrument, 'notice-2002-associations', 'a clause belongs to the instrument of its file')
+  t.same(a.sharedConditions.get('party-member'), { fact: 'subject.partyMember', operator: 'equal', value: true, description: { zh: '是党员', en: 'is a party member' } })
+  for (const [id, set] of a.ruleSets) {
+    t.equal(set.file, `rulesets/${id}.json`, `rule set '${id}' is in its own file`)
+    for (const rule of set.set.rules) t.equal(rule.id.split('.')[0], id, `${rule.id}: its id prefix is its set`)
+  }
+})
+
+t.test('tiers written once are given to every version that takes them', async (t) => {
+  const rules = await loadRules(BUNDLED_RULES_DIR)
+  for (const clause of rules.catalog.clauses.values()) {
+    if (clause.kind === 'offence') t.ok(clause.versions.every((v) => (v.tiers?.length ?? 0) > 0), `${clause.id}: tiers in every version`)
+  }
+  const association = rules.catalog.clauses.get('ccp.association')!
+  t.same(association.versions.map((v) => v.tiers), [0, 1, 2].map(() => association.versions[0].tiers), 'one dated entry, three versions')
+  t.not(association.versions[0].tiers, association.versions[1].tiers, 'each version its own copy')
+  const file = bundledFiles()[CATALOG].clauses.find((c: any) => c.id === 'ccp.association')
+  t.same(Object.keys(file.tiers), ['2016-01-01'], 'written once in the file')
+  const mitigation = rules.catalog.clauses.get('ccp.mitigation')!
+  t.ok(mitigation.versions.every((v) => Array.isArray(v.covers)), 'covers is dated the same way')
+})
+
+t.test('the revision covers the shared conditions', async (t) => {
+  const files = bundledFiles()
+  const before = await loadRules(writeRules(t.testdir(), files))
+  files[SHARED].conditions['party-member'].description.en += '.'
+  const after = await loadRules(writeRules(t.testdir(), files))
+  t.not(before.revision, after.revision)
+})
+
+t.test('a rules directory without conditions.json needs none', async (t) => {
+  const files = bundledFiles()
+  delete files[SHARED]
+  files[SET].rules.forEach((r: any) => { r.conditions.all[0] = { fact: 'subject.partyMember', operator: 'equal', value: true } })
+  const rules = await loadRules(writeRules(t.testdir(), files))
+  t.equal(rules.sharedConditions.size, 0)
 })
 
 t.test('the revision changes with the content', async (t) => {
@@ -36,38 +73,42 @@ t.test('the revision changes with the content', async (t) => {
   t.not(before.revision, after.revision)
 })
 
-t.test('a directory without instruments or rule sets is refused', async (t) => {
+t.test('a directory without a catalog or rule sets is refused', async (t) => {
   const err = await loadRules(t.testdir({})).then(() => undefined, (e: unknown) => e as RulesLoadError)
   t.ok(err instanceof RulesLoadError)
-  t.match(err?.message, /catalog\/instruments\.json: missing/)
+  t.match(err?.message, /catalog\/: no catalog files/)
   t.match(err?.message, /rulesets\/: no rule set files/)
 })
 
 t.test('a file that is not JSON names the file', async (t) => {
   const problems = await problemsOf(t, (f) => { f[SET] = '{ "id": ' })
-  t.match(problems[0], /^rulesets\/informal-associations\.json : not valid JSON/)
-  const inCatalog = await problemsOf(t, (f) => { f[CLAUSES] = 'nope' })
-  t.match(inCatalog[0], /^catalog\/clauses\.json : not valid JSON/)
+  t.match(problems[0], /^rulesets\/association\.json : not valid JSON/)
+  const inCatalog = await problemsOf(t, (f) => { f[NOTICE] = 'nope' })
+  t.match(inCatalog[0], /^catalog\/notice-2002-associations\.json : not valid JSON/)
+  const shared = await problemsOf(t, (f) => { f[SHARED] = '[' })
+  t.match(shared[0], /^conditions\.json : not valid JSON/)
 })
 
 t.test('schema violations name the file and the JSON pointer', async (t) => {
   const problems = await problemsOf(t, (f) => {
     delete f[SET].rules[0].id
-    f[SET].rules[1].conditions.all[0].operator = 'like'
-    f[INSTRUMENTS].instruments[0].versions[0].inForce.from = '2016-13-01'
-    f[CLAUSES].clauses[0].versions[0].article = 'sixty-eight'
+    f[SET].rules[1].conditions.all[1].operator = 'like'
+    f[CATALOG].instrument.versions[0].inForce.from = '2016-13-01'
+    f[CATALOG].clauses[0].versions[0].article = 'sixty-eight'
+    f[SHARED].conditions['party-member'].value = { yes: true }
   })
-  t.ok(problems.some((p) => p.startsWith('rulesets/informal-associations.json /rules/0/id:')), 'missing rule id')
-  t.ok(problems.some((p) => p.startsWith('rulesets/informal-associations.json /rules/1/conditions')), 'bad operator')
-  t.ok(problems.some((p) => p.startsWith('catalog/instruments.json /instruments/0/versions/0/inForce/from:')), 'a date that is not a date')
-  t.ok(problems.some((p) => p.startsWith('catalog/clauses.json /clauses/0/versions/0/article:')), 'an article that is not a number')
+  t.ok(problems.some((p) => p.startsWith('rulesets/association.json /rules/0/id:')), 'missing rule id')
+  t.ok(problems.some((p) => p.startsWith('rulesets/association.json /rules/1/conditions')), 'bad operator')
+  t.ok(problems.some((p) => p.startsWith('catalog/ccp-discipline-regulations.json /instrument/versions/0/inForce/from:')), 'a date that is not a date')
+  t.ok(problems.some((p) => p.startsWith('catalog/ccp-discipline-regulations.json /clauses/0/versions/0/article:')), 'an article that is not a number')
+  t.ok(problems.some((p) => p.startsWith('conditions.json /conditions/party-member')), 'a shared condition that is no condition')
 })
 
 t.test('a file with many problems reports the first twenty', async (t) => {
   const problems = await problemsOf(t, (f) => {
     f[SET].rules = Array.from({ length: 30 }, () => ({}))
   })
-  t.equal(problems.length, 20)
+  t.equal(problems.filter((p) => p.startsWith(SET)).length, 20)
 })
 
 t.test('cross-references are checked', async (t) => {
@@ -84,6 +125,7 @@ t.test('cross-references are checked', async (t) => {
     rules[0].circumstance.indicators[0].conditions.fact = 'conduct.association.colour'
     rules[0].notes[0].when.fact = 'conduct.mood'
     rules[0].conditions.all.push({ not: { fact: 'subject.age', operator: 'equal', value: 1 } })
+    rules[1].conditions.all.push({ any: [{ condition: 'no-such-condition' }] })
   })
   const expected = [
     "/rules/0/clause: clause 'ccp.nope' is not in the catalog",
@@ -96,7 +138,8 @@ t.test('cross-references are checked', async (t) => {
     "/rules/0/conditions/all/1/fact: unknown fact 'subject.shoeSize'",
     "/rules/0/circumstance/indicators/0/conditions/fact: unknown fact 'conduct.association.colour'",
     "/rules/0/notes/0/when/fact: unknown fact 'conduct.mood'",
-    "/rules/0/conditions/all/5/not/fact: unknown fact 'subject.age'"
+    "/rules/0/conditions/all/5/not/fact: unknown fact 'subject.age'",
+    `/rules/1/conditions/all/${bundledFiles()[SET].rules[1].conditions.all.length}/any/0/condition: no shared condition 'no-such-condition' in conditions.json`
   ]
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
 })
@@ -104,19 +147,69 @@ t.test('cross-references are checked', async (t) => {
 t.test('catalog consistency is checked', async (t) => {
   let duplicateAt = -1
   const problems = await problemsOf(t, (f) => {
-    const clauses = f[CLAUSES].clauses
+    const clauses = f[CATALOG].clauses
     duplicateAt = clauses.push({ ...clauses[0] }) - 1
-    clauses[1].instrument = 'unknown-instrument'
     clauses[2].versions[0].version = '1997'
-    delete clauses[0].versions[1].tiers
+    delete clauses[1].tiers
+    f[NOTICE].instrument.id = 'notice-2002'
+    f[NOTICE].clauses.push({ ...f[NOTICE].clauses[0], absent: [{ version: '1999', confirmed: false, note: { zh: '无', en: 'none' }, source: 'test' }] })
   })
   const expected = [
-    `/clauses/${duplicateAt}/id: duplicate clause id 'ccp.association'`,
-    "/clauses/1/instrument: unknown instrument 'unknown-instrument'",
-    "/clauses/2/versions/0/version: instrument 'ccp-discipline-regulations' has no version '1997'",
-    '/clauses/0/versions/1/tiers: an offence needs its sanction tiers'
+    `catalog/ccp-discipline-regulations.json /clauses/${duplicateAt}/id: duplicate clause id 'ccp.association'`,
+    "catalog/ccp-discipline-regulations.json /clauses/2/versions/0/version: instrument 'ccp-discipline-regulations' has no version '1997'",
+    "catalog/ccp-discipline-regulations.json /clauses/1/versions/0: an offence needs its sanction tiers: no entry of 'tiers' is dated on or before 2016-01-01",
+    "catalog/notice-2002-associations.json /instrument/id: the catalog file of instrument 'notice-2002' is catalog/notice-2002.json",
+    "catalog/notice-2002-associations.json /clauses/3/absent/0/version: instrument 'notice-2002' has no version '1999'"
   ]
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
+  const twice = await problemsOf(t, (f) => { f['catalog/copy.json'] = f[NOTICE] })
+  t.ok(twice.includes("catalog/notice-2002-associations.json /clauses/0/id: duplicate clause id 'notice2002.item-1'"), 'clause ids are unique across files')
+  t.ok(twice.includes("catalog/notice-2002-associations.json /instrument/id: duplicate instrument id 'notice-2002-associations'"), 'one file per instrument')
+})
+
+t.test('a dated entry is written once, under the date of a version in which it changed', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    const association = f[CATALOG].clauses[0]
+    association.tiers['2018-10-01'] = association.tiers['2016-01-01']
+    const mitigation = f[CATALOG].clauses.find((c: any) => c.id === 'ccp.mitigation')
+    mitigation.covers['2030-01-01'] = ['self-disclosure']
+    const borrowing = f[CATALOG].clauses.find((c: any) => c.id === 'ccp.borrowing-from-managed')
+    borrowing.tiers = { '2016-01-01': borrowing.tiers['2018-10-01'] }
+  })
+  const at = (id: string) => `/clauses/${bundledFiles()[CATALOG].clauses.findIndex((c: any) => c.id === id)}`
+  t.same(problems.filter((p) => !p.includes('/rules/')), [
+    `${CATALOG} /clauses/0/tiers/2018-10-01: repeats the entry of 2016-01-01 unchanged: write a value once, under the date it changed`,
+    `${CATALOG} ${at('ccp.mitigation')}/covers/2030-01-01: dates no version of the clause: a dated entry is keyed by the in-force date of the version in which it changed (2016-01-01, 2018-10-01, 2024-01-01)`,
+    `${CATALOG} ${at('ccp.borrowing-from-managed')}/tiers/2016-01-01: dates no version of the clause: a dated entry is keyed by the in-force date of the version in which it changed (2018-10-01, 2024-01-01)`
+  ])
+})
+
+t.test('a rule set is named by its rules: file = set id = rule id prefix', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    f['rulesets/speech.json'] = { ...structuredClone(f[SET]), id: 'online-speech' }
+    f['rulesets/speech.json'].rules.forEach((r: any) => { r.id = r.id.replace('association.', 'speech.'); delete r.yieldsTo })
+    f[SET].rules[2].id = 'associations.power-for-money'
+  })
+  t.same(problems, [
+    `${SET} /rules/2/id: rule 'associations.power-for-money' is in rule set 'association': a rule's id starts with the id of its set ('association.…')`,
+    "rulesets/speech.json /id: rule set 'online-speech' is in rulesets/speech.json: a rule set's file is rulesets/<its id>.json",
+    "rulesets/speech.json /rules/0/id: rule 'speech.leading-cadre-unregistered' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')",
+    "rulesets/speech.json /rules/1/id: rule 'speech.faction-vehicle' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')",
+    "rulesets/speech.json /rules/2/id: rule 'speech.power-for-money' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')"
+  ])
+})
+
+t.test('shared conditions: in the vocabulary, not nested, all used', async (t) => {
+  const problems = await problemsOf(t, (f) => {
+    f[SHARED].conditions['shoe-size'] = { fact: 'subject.shoeSize', operator: 'equal', value: 42 }
+    f[SHARED].conditions.nested = { not: { condition: 'party-member' } }
+  })
+  t.same(problems, [
+    "conditions.json /conditions/shoe-size/fact: unknown fact 'subject.shoeSize' (see rules/README.md for the vocabulary)",
+    "conditions.json /conditions/nested/not: a shared condition may not refer to another ('party-member'): write the leaves out",
+    'conditions.json /conditions/shoe-size: shared condition \'shoe-size\' is not used by any rule (remove it, or refer to it as { "condition": "shoe-size" })',
+    'conditions.json /conditions/nested: shared condition \'nested\' is not used by any rule (remove it, or refer to it as { "condition": "nested" })'
+  ])
 })
 
 t.test('two rule sets may not share an id', async (t) => {
@@ -125,13 +218,14 @@ t.test('two rule sets may not share an id', async (t) => {
     copy.rules = copy.rules.map((r: any) => ({ ...r, id: r.id.replace('association.', 'copy.'), yieldsTo: undefined }))
     f['rulesets/copy.json'] = copy
   })
-  t.ok(problems.some((p) => p.endsWith("/id: duplicate rule set id 'informal-associations'")))
+  t.ok(problems.some((p) => p.endsWith("/id: duplicate rule set id 'association'")))
 })
 
 t.test('a provision missing from the version in force is reported, not treated as clean', async (t) => {
   const files = bundledFiles()
-  const association = files[CLAUSES].clauses.find((c: any) => c.id === 'ccp.association')
+  const association = files[CATALOG].clauses.find((c: any) => c.id === 'ccp.association')
   association.versions = association.versions.filter((v: any) => v.version !== '2015')
+  association.tiers = { '2018-10-01': association.tiers['2016-01-01'] }
   const rules = await loadRules(writeRules(t.testdir(), files))
   const res = await evaluate(rules, referenceCase().request as any, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const finding = res.findings.find((f) => f.ruleId === 'association.leading-cadre-unregistered')

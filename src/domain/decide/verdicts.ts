@@ -1,0 +1,155 @@
+/**
+ * What deciding gives: typed data and no sentences. Per rule and conduct item a status with the
+ * versions compared, the circumstance and the tier by its test, the range, the clauses as
+ * clause@version pairs, the deciding facts (the engine's leaves) and the missing facts; for the case,
+ * the classification with each arithmetic step as a code. src/domain/render turns it into words.
+ */
+import type { Circumstance, Sanction } from '../../schemas/codes.js'
+import type { ExplainLevel } from '../../schemas/evaluation.js'
+import type { Bilingual } from '../../schemas/common.js'
+import type { EvaluatedCondition } from './conditions.js'
+import type { SanctionRange } from './ladder.js'
+import type { Proposal, StepCode } from './arithmetic.js'
+
+/** A clause in one version of its instrument (a citation, before it is rendered). */
+export interface ClauseAt {
+  clause: string
+  instrument: string
+  version: string
+  /** The role the rule data gives a supporting clause. */
+  role?: Bilingual
+}
+
+/** A leaf condition with the engine's result for it: the fact it read (by name) and the test it met or failed. */
+export type Leaf = EvaluatedCondition
+
+export interface RuleRef {
+  ruleId: string
+  ruleSet: string
+  conductIndex: number
+  conductId?: string
+}
+
+/** Why a version applies (从旧兼从轻). */
+export type VersionReason = 'same-version' | 'later-not-lighter' | 'later-lighter'
+
+export interface Versions {
+  instrument: string
+  /** In force when the conduct ended. */
+  conduct: string
+  /** In force at the decision date. */
+  decision: string
+  applied: string
+  conductEnded: string
+  reason: VersionReason
+}
+
+export type CircumstanceVerdict =
+  | { source: 'stated', tier: Circumstance }
+  | { source: 'default', tier: 'base' }
+  | { source: 'inferred', tier: Circumstance, target: Circumstance, reached: boolean, minIndicators: number, indicators: Array<{ id: string, leaves: Leaf[] }> }
+
+export type UndeterminedReason = 'conduct-end-unknown' | 'elements' | 'later-version-elements' | 'circumstance'
+
+export type FindingStatus = 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version'
+
+export interface Triggered {
+  ref: RuleRef
+  status: 'triggered'
+  versions: Versions
+  /** The temporal clause, where the two versions differ. */
+  temporal?: ClauseAt
+  circumstance: CircumstanceVerdict
+  tier: Circumstance
+  range: SanctionRange
+  /** The rule's clause in the version applied, then its supporting clauses. */
+  clauses: ClauseAt[]
+  referral?: { clauses: ClauseAt[] }
+  /** Notes of the rule that apply (by id); the range note is rendered from the range. */
+  notes: string[]
+  statutory: Array<{ id: string, effect: 'heavier' | 'heavier-or-aggravated', clauses: ClauseAt[] }>
+  /** The leaves that satisfied the elements in the version applied (absent with explain: none). */
+  because?: Leaf[]
+  /** Rules of the same rule set this one yields to, where they fire (resolved into superseded). */
+  yieldsTo: Array<{ rule: string, clause: string }>
+}
+
+export interface Superseded {
+  ref: RuleRef
+  status: 'superseded'
+  by: string
+  circumstance: CircumstanceVerdict
+  clauses: ClauseAt[]
+}
+
+export interface Undetermined {
+  ref: RuleRef
+  status: 'undetermined'
+  reason: UndeterminedReason
+  /** JSON pointers of the facts to establish. */
+  missing: string[]
+}
+
+export interface Finding {
+  ref: RuleRef
+  status: FindingStatus
+  /** What the explanation names: the end of the conduct, the versions compared, the clause applied. */
+  conductEnded?: string
+  conductVersion?: string
+  decisionVersion?: string
+  applied?: ClauseAt
+  circumstance?: CircumstanceVerdict
+  failed?: Leaf[]
+  clauses: ClauseAt[]
+}
+
+export interface NotTriggered {
+  ref: RuleRef
+  status: 'not-triggered'
+  /** The leaves that rule the rule out (only with explain: full). */
+  failed?: Leaf[]
+}
+
+export type RuleVerdict = Triggered | Superseded | Undetermined | Finding | NotTriggered
+
+export interface StepVerdict {
+  code: StepCode | 'circumstance-not-listed' | 'order-of-steps'
+  ruleId?: string
+  conductIndex?: number
+  from: Proposal
+  to: Proposal
+  clauses: ClauseAt[]
+  assumption: boolean
+  /** What the step's wording names: circumstance codes, a leader, the article's own aggravation, a count, a range. */
+  mitigating?: string[]
+  aggravating?: string[]
+  leader?: boolean
+  statutory?: boolean
+  count?: number
+  range?: SanctionRange
+  /** circumstance-not-listed: the circumstances the version in force does not list. */
+  ignored?: string[]
+}
+
+export interface ClassificationVerdict {
+  status: 'sanction-proposed' | 'exemption-proposed' | 'no-sanction-proposed' | 'undetermined'
+  provisional: boolean
+  range: SanctionRange | null
+  recommended: Sanction | null
+  basis: Array<{ ruleId: string, conductIndex: number }>
+  steps: StepVerdict[]
+  referral: { rules: string[], clauses: ClauseAt[] } | null
+  missing: string[]
+}
+
+export interface Verdicts {
+  rulesRevision: string
+  decisionDate: string
+  explain: ExplainLevel
+  triggered: Triggered[]
+  undetermined: Undetermined[]
+  /** Non-sanction findings, superseded rules among them, in the order decided. */
+  findings: Array<Finding | Superseded>
+  notTriggered: NotTriggered[]
+  classification: ClassificationVerdict
+}

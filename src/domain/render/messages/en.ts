@@ -1,0 +1,54 @@
+/** The English message table. */
+import type { Messages } from './types.js'
+
+const NOT_A_FINDING = 'This is not a finding of no violation.'
+
+export const en: Messages = {
+  list: (items) => items.join(', '),
+  stated: (tier) => `Stated by the case officer: ${tier}.`,
+  byDefault: 'No circumstance is stated and this rule infers none: the article\'s entry tier applies. State a relatively serious or serious circumstance in statedCircumstances if established.',
+  inferred: ({ target, met, min, reached }) =>
+    `Inferred as ${reached ? '' : 'not reaching '}${target}: ${met} indicators met (at least ${min} needed). This is an inference, not an official test.`,
+  undetermined: {
+    'conduct-end-unknown': () => 'Without the date the conduct ended, the applicable version cannot be chosen.',
+    elements: () => 'Facts this rule\'s elements need are not established; the rule may still apply.',
+    'later-version-elements': () => 'Facts needed to tell whether the later version treats the act more lightly are not established.',
+    circumstance: () => 'The elements are met, but whether the circumstances reach the article\'s tiers cannot be told: the facts below are missing.'
+  },
+  finding: {
+    'outside-encoded-period': (p) => `The conduct ended on ${p.end}, before the encoded versions came into force (${p.first}). ${NOT_A_FINDING} ${p.before}`.trim(),
+    'no-provision-in-version': (p) => `The version in force when the conduct ended (${p.conductVersion}) has no such provision: what the old rules did not treat as a violation is not pursued. ${p.note}`,
+    'version-not-encoded': (p) => `The corresponding provision of the version in force when the conduct ended (${p.conductVersion}) is not encoded (the reference does not give it). ${NOT_A_FINDING} ${p.note}`.trim(),
+    'not-a-violation-under-conduct-version': (p) => `The elements of the version in force when the conduct ended (${p.conductVersion}) are not met, though the broader version in force at decision (${p.decisionVersion}) would reach the act: what the old rules did not treat as a violation is not pursued.`,
+    'not-a-violation-under-later-version': (p) => `The conduct falls under the ${p.conductVersion} version, but the version in force at decision (${p.decisionVersion}) does not treat it as a violation: under the old-unless-lighter rule the later version applies and no sanction follows.`,
+    'below-threshold': (p) => `The elements are met, but the circumstances do not reach the lowest tier of ${p.label}: no party sanction under it. Criticism and education, ordered self-examination, admonition (诫勉) or organisational handling remain open. This is not a finding that the conduct is clean.`
+  },
+  versionReason: {
+    'same-version': (p) => `The version in force both when the conduct ended (${p.end}) and at decision: ${p.conductVersion}.`,
+    'later-not-lighter': (p) => `The conduct ended on ${p.end} under the ${p.conductVersion} version; the version in force at decision (${p.decisionVersion}) is not lighter, so the old version applies.`,
+    'later-lighter': (p) => `The conduct ended on ${p.end} under the ${p.conductVersion} version; the version in force at decision (${p.decisionVersion}) treats it more lightly, so under the old-unless-lighter rule the later version applies.`
+  },
+  rangeNote: (p) => `Sanction range: ${p.min} to ${p.max} (${p.label}).`,
+  step: {
+    'starting-point': (p) => `Starting point: the middle of rule ${p.ruleId}'s range (${p.min} to ${p.max}): ${p.to}.`,
+    lighter: (p) => `Mitigating (${p.mitigating}): lighter within the range, ${p.to}.`,
+    reduced: (p) => `Mitigating (${p.mitigating}): reduced one tier below the range, ${p.to}.`,
+    'cannot-reduce': (p) => `Cannot be reduced a tier (below a warning there is only exemption; an expulsion-only offence is not reduced): ${p.to}.`,
+    exemption: (p) => `The range lies within warning and serious warning and a mitigating circumstance applies (${p.mitigating}): the sanction may be waived for criticism, ordered self-examination or admonition; if not waived, the lighter sanction is a warning.`,
+    heavier: (p) => `Aggravating (${[...(p.aggravating === '' ? [] : [p.aggravating]), ...(p.leader ? ['leader of a joint violation'] : []), ...(p.statutory ? ['aggravation prescribed by the article'] : [])].join('; ')}): heavier within the range, ${p.to}.`,
+    aggravated: (p) => `Aggravated: one tier above the range, ${p.to}.`,
+    offset: (p) => `Both mitigating (${p.mitigating}) and aggravating circumstances: taken to offset each other; the starting point ${p.to} stands.`,
+    'multiple-violations': (p) => `${p.count} violations dealt with together: the heaviest, ${p.from}, raised one tier (expulsion if any warrants it): ${p.to}.`,
+    'no-party-post': () => 'No party post: a serious warning replaces removal from party posts; posts outside the party should be recommended for removal.',
+    'no-party-post-unknown': () => 'Whether the member holds a party post is not established: if not, a serious warning replaces removal from party posts.',
+    'circumstance-not-listed': (p) => `The version in force at decision does not list these circumstances, so they are not applied: ${p.ignored}.`,
+    'order-of-steps': () => 'Order applied: each violation\'s own sanction first, then dealing with several violations together, then the no-party-post substitution. The regulations do not state this order (unconfirmed in the reference).'
+  },
+  classification: {
+    undetermined: 'No rule is triggered, but some cannot be decided on the facts given; establish the facts listed under undetermined.',
+    noSanction: 'No encoded rule proposes a party sanction. See findings and notTriggered for why; this is not a finding that the conduct is clean.',
+    proposed: (p) => `Most severe range: ${p.min} to ${p.max}; proposed: ${p.recommended} (the steps are under adjustments).${p.provisional ? ' Some facts are not established, so this is provisional.' : ''} Decision support only: a reviewer decides.`
+  },
+  assumption: 'This step is the service\'s stated default; the regulations do not prescribe it.',
+  disclaimer: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
+}

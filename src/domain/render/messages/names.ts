@@ -1,0 +1,37 @@
+/**
+ * The names of the codes an answer shows (sanctions, circumstance tiers, mitigating and aggravating
+ * circumstances), in both languages: one table per list, so that a code and its two names stay together.
+ */
+import type { Bilingual } from '../../../schemas/common.js'
+import type { Circumstance, Sanction } from '../../../schemas/codes.js'
+
+export const SANCTION_NAMES: Record<Sanction, Bilingual> = {
+  warning: { zh: '警告', en: 'warning' },
+  'serious-warning': { zh: '严重警告', en: 'serious warning' },
+  'removal-from-party-posts': { zh: '撤销党内职务', en: 'removal from party posts' },
+  probation: { zh: '留党察看', en: 'party probation' },
+  expulsion: { zh: '开除党籍', en: 'expulsion from the party' }
+}
+
+/** No sanction: 免予处分. */
+export const EXEMPTION: Bilingual = { zh: '免予处分', en: 'no sanction (exemption)' }
+
+export const CIRCUMSTANCE_NAMES: Record<Circumstance, Bilingual> = {
+  'relatively-minor': { zh: '情节较轻', en: 'relatively minor circumstances' },
+  base: { zh: '无情节限定', en: 'no qualifying circumstance' },
+  'relatively-serious': { zh: '情节较重', en: 'relatively serious circumstances' },
+  serious: { zh: '情节严重', en: 'serious circumstances' }
+}
+
+/** Mitigating and aggravating circumstance codes of the facts schema. */
+export const CIRCUMSTANCE_CODE_NAMES: Record<string, Bilingual> = {
+  'self-disclosure': { zh: '主动交代', en: 'self-disclosure' },
+  'reporting-others': { zh: '检举他人', en: 'reporting others' },
+  'recovering-losses': { zh: '主动挽回损失', en: 'recovering losses' },
+  'surrendering-proceeds': { zh: '主动上交违纪所得', en: 'surrendering proceeds' },
+  'cooperating-in-review': { zh: '配合审查、如实说明', en: 'cooperating in the review' },
+  'forcing-or-instigating-others': { zh: '强迫、唆使他人违纪', en: 'forcing or instigating others' },
+  'refusing-to-surrender-proceeds': { zh: '拒不上交违纪所得', en: 'refusing to surrender proceeds' },
+  'new-violation-after-sanction': { zh: '受处分后又故意违纪', en: 'a new intentional violation after a sanction' },
+  'earlier-undisclosed-violation': { zh: '受处分后发现此前未说明的违纪', en: 'earlier undisclosed violations' }
+}

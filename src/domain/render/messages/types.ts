@@ -1,0 +1,54 @@
+/**
+ * The shape of a message table. There is one table per language (./zh.ts, ./en.ts), keyed by status,
+ * reason and step; every sentence of an answer comes from one of them. Parameters arrive already in
+ * the table's language (names of codes from ./names.ts, version labels, the rule data's own texts).
+ */
+import type { FindingStatus, UndeterminedReason, VersionReason, StepVerdict } from '../../decide/verdicts.js'
+
+/** The versions compared for one rule: the conduct's and the decision's, by code and by label. */
+export interface VersionWords {
+  end: string
+  conductVersion: string
+  conductLabel: string
+  decisionVersion: string
+  decisionLabel: string
+}
+
+export interface FindingWords extends VersionWords {
+  /** The first date an encoded version was in force. */
+  first: string
+  /** What stood before the first encoded version; the rule data's note on an absent version; '' if none. */
+  before: string
+  note: string
+  /** The citation of the clause applied. */
+  label: string
+}
+
+export interface StepWords {
+  ruleId: string
+  from: string
+  to: string
+  min: string
+  max: string
+  mitigating: string
+  aggravating: string
+  ignored: string
+  leader: boolean
+  statutory: boolean
+  count: number
+}
+
+export interface Messages {
+  list: (items: string[]) => string
+  stated: (tier: string) => string
+  byDefault: string
+  inferred: (p: { target: string, met: number, min: number, reached: boolean }) => string
+  undetermined: Record<UndeterminedReason, (p: { instrument: string }) => string>
+  finding: Record<FindingStatus, (p: FindingWords) => string>
+  versionReason: Record<VersionReason, (p: VersionWords) => string>
+  rangeNote: (p: { min: string, max: string, label: string }) => string
+  step: Record<StepVerdict['code'], (p: StepWords) => string>
+  classification: { undetermined: string, noSanction: string, proposed: (p: { min: string, max: string, recommended: string, provisional: boolean }) => string }
+  assumption: string
+  disclaimer: string
+}

@@ -1,0 +1,137 @@
+/**
+ * One rule's verdict in words: a triggered rule, an undetermined one, a finding (superseded among
+ * them) or a rule not triggered, each as the response schema has it, in one pass.
+ */
+import type { Bilingual, Lang, Text } from '../../schemas/common.js'
+import type { Static } from '@sinclair/typebox'
+import type { Rule, Clause, Instrument } from '../../schemas/rules-data.js'
+import type { TriggeredRule, ExplainLevel, Citation, NonSanctionFinding } from '../../schemas/evaluation.js'
+import type { LoadedRules } from '../rules/load.js'
+import { firstInForce } from '../rules/catalog.js'
+import type { Leaf, CircumstanceVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined } from '../decide/verdicts.js'
+import { say, SANCTION_NAMES, CIRCUMSTANCE_NAMES } from './messages/index.js'
+import type { VersionWords } from './messages/types.js'
+import { text } from './text.js'
+import { citation, citations } from './citations.js'
+import { factRefs } from './facts.js'
+
+export interface RenderContext {
+  rules: LoadedRules
+  lang: Lang
+  explain: ExplainLevel
+}
+
+const ruleOf = (ctx: RenderContext, id: string): Rule => ctx.rules.ruleIndex.get(id)!.rules.get(id)!
+
+/** The facts behind a verdict of a rule, with the wording of its rule set's conditions. */
+const factsOf = (ctx: RenderContext, r: RuleRef, leaves: Leaf[]) => factRefs(leaves, r.conductIndex, ctx.lang, ctx.rules.ruleIndex.get(r.ruleId)!.engines.descriptions)
+
+function instrumentOf (ctx: RenderContext, rule: Rule): { clause: Clause, instrument: Instrument } {
+  const clause = ctx.rules.catalog.clauses.get(rule.clause)!
+  return { clause, instrument: ctx.rules.catalog.instruments.get(clause.instrument)! }
+}
+
+/** The rule and conduct item an entry is about. Built without object spread, which costs microseconds on Node 20. */
+function refOf (r: RuleRef, rule: Rule, lang: Lang): { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text } {
+  const out: { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text } = { ruleId: r.ruleId, ruleSet: r.ruleSet, conductIndex: r.conductIndex, title: text(rule.title, lang) }
+  if (r.conductId !== undefined) out.conductId = r.conductId
+  return out
+}
+
+function circumstance (c: CircumstanceVerdict, rule: Rule, r: RuleRef, ctx: RenderContext) {
+  const lang = ctx.lang
+  if (c.source === 'stated') return { tier: c.tier, source: c.source, explanation: text(say((m, l) => m.stated(CIRCUMSTANCE_NAMES[c.tier][l])), lang) }
+  if (c.source === 'default') return { tier: c.tier, source: c.source, explanation: text(say((m) => m.byDefault), lang) }
+  const inf = rule.circumstance!
+  const { source, inference, note } = inf.provenance
+  return {
+    tier: c.tier,
+    source: c.source,
+    indicators: c.indicators.map((i) => ({ id: i.id, title: text(inf.indicators.find((x) => x.id === i.id)!.title, lang), facts: factsOf(ctx, r, i.leaves) })),
+    minIndicators: c.minIndicators,
+    provenance: note === undefined ? { source, inference } : { source, inference, note: text(note, lang) },
+    explanation: text(say((m, l) => m.inferred({ target: CIRCUMSTANCE_NAMES[c.target][l], met: c.indicators.length, min: c.minIndicators, reached: c.reached })), lang)
+  }
+}
+
+function versionWords (instrument: Instrument, p: { end?: string, conductVersion?: string, decisionVersion?: string }): VersionWords {
+  const label = (v: string | undefined) => instrument.versions.find((x) => x.version === v)?.label ?? ''
+  return { end: p.end ?? '', conductVersion: p.conductVersion ?? '', conductLabel: label(p.conductVersion), decisionVersion: p.decisionVersion ?? '', decisionLabel: label(p.decisionVersion) }
+}
+
+export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
+  const { rules: { catalog }, lang } = ctx
+  const rule = ruleOf(ctx, t.ref.ruleId)
+  const { instrument } = instrumentOf(ctx, rule)
+  const words = versionWords(instrument, { end: t.versions.conductEnded, conductVersion: t.versions.conduct, decisionVersion: t.versions.decision })
+  const out: TriggeredRule = refOf(t.ref, rule, lang) as TriggeredRule
+  out.appliedVersion = {
+    instrument: t.versions.instrument,
+    version: t.versions.applied,
+    conductVersion: t.versions.conduct,
+    decisionVersion: t.versions.decision,
+    conductEnded: t.versions.conductEnded,
+    reason: text(say((m) => m.versionReason[t.versions.reason](words)), lang),
+    citations: t.temporal === undefined ? [] : [citation(catalog, t.temporal, lang)]
+  }
+  out.circumstance = circumstance(t.circumstance, rule, t.ref, ctx)
+  out.appliedTier = t.tier
+  out.sanctionRange = t.range
+  out.citations = citations(catalog, t.clauses, lang)
+  if (t.referral !== undefined) out.referral = { text: text(rule.referral!.text, lang), citations: citations(catalog, t.referral.clauses, lang) }
+  out.statutoryAdjustments = t.statutory.map((a) => ({ id: a.id, effect: a.effect, text: text(rule.adjustments!.find((x) => x.id === a.id)!.text, lang), citations: citations(catalog, a.clauses, lang) }))
+  // explain: none gives the results without the facts they rest on and without notes.
+  if (ctx.explain !== 'none') {
+    out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
+    out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
+  }
+  return out
+}
+
+function rangeNote (t: Triggered, primary: Citation, lang: Lang) {
+  return { id: 'range', text: text(say((m, l) => m.rangeNote({ min: SANCTION_NAMES[t.range.min][l], max: SANCTION_NAMES[t.range.max][l], label: l === 'zh' ? primary.label : primary.gloss })), lang) }
+}
+
+export function undetermined (u: Undetermined, ctx: RenderContext) {
+  const rule = ruleOf(ctx, u.ref.ruleId)
+  const { instrument } = instrumentOf(ctx, rule)
+  const out = refOf(u.ref, rule, ctx.lang) as ReturnType<typeof refOf> & { missing: string[], explanation: Text }
+  out.missing = u.missing
+  out.explanation = text(say((m, l) => m.undetermined[u.reason]({ instrument: instrument.title[l] })), ctx.lang)
+  return out
+}
+
+type FindingOut = Static<typeof NonSanctionFinding>
+
+export function finding (f: Finding | Superseded, ctx: RenderContext): FindingOut {
+  const { rules: { catalog }, lang } = ctx
+  const rule = ruleOf(ctx, f.ref.ruleId)
+  const out = refOf(f.ref, rule, lang) as FindingOut
+  out.status = f.status
+  if (f.status === 'superseded') {
+    out.supersededBy = f.by
+    out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx)
+    out.explanation = text(rule.yieldsTo!.find((y) => y.rule === f.by)!.reason, lang)
+  } else {
+    if (f.circumstance !== undefined) out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx)
+    if (f.failed !== undefined) out.failed = factsOf(ctx, f.ref, f.failed)
+    out.explanation = text(findingExplanation(f, ctx, rule), lang)
+  }
+  out.citations = citations(catalog, f.clauses, lang)
+  return out
+}
+
+function findingExplanation (f: Finding, ctx: RenderContext, rule: Rule): Bilingual {
+  const { clause, instrument } = instrumentOf(ctx, rule)
+  const words = versionWords(instrument, { end: f.conductEnded, conductVersion: f.conductVersion, decisionVersion: f.decisionVersion })
+  const note = clause.absent?.find((a) => a.version === f.conductVersion)?.note
+  const applied = f.applied === undefined ? undefined : citation(ctx.rules.catalog, f.applied, ctx.lang)
+  const first = firstInForce(instrument)
+  return say((m, l) => m.finding[f.status]({ end: words.end, conductVersion: words.conductVersion, conductLabel: words.conductLabel, decisionVersion: words.decisionVersion, decisionLabel: words.decisionLabel, first, before: clause.before?.summary[l] ?? '', note: note?.[l] ?? '', label: applied === undefined ? '' : l === 'zh' ? applied.label : applied.gloss }))
+}
+
+export function notTriggered (n: NotTriggered, ctx: RenderContext) {
+  const out = refOf(n.ref, ruleOf(ctx, n.ref.ruleId), ctx.lang) as ReturnType<typeof refOf> & { failed: ReturnType<typeof factsOf> }
+  out.failed = factsOf(ctx, n.ref, n.failed as Leaf[]) // decided whenever the rules not triggered are listed
+  return out
+}

@@ -1,0 +1,69 @@
+/**
+ * The fields every conduct item has, whatever its type: the period, the channel, and what the
+ * sanction arithmetic reads (mitigating and aggravating circumstances, their effect, the role in a
+ * joint violation).
+ */
+import { Type } from '@sinclair/typebox'
+import { DateString } from '../common.js'
+import { LABEL, label, oneOf, setOf } from './labelled.js'
+
+export const CONDUCT_TYPE_LABELS = {
+  'informal-association': label('参加老乡会、校友会、战友会等', 'informal associations (老乡会, 校友会, 战友会)'),
+  'online-speech': label('妄议、谣言等言论', 'speech: 妄议 and rumours'),
+  'obscene-content': label('淫秽低俗内容', 'obscene or vulgar material'),
+  'gifts-and-benefits': label('礼品礼金、借用、宴请等', 'gifts, loans and hospitality'),
+  secrets: label('泄露、打探、私存秘密', 'secrets leaked, probed or kept'),
+  'business-activity': label('违规从事营利活动', 'unauthorised for-profit activity'),
+  election: label('拉票贿选', 'canvassing and vote buying'),
+  faction: label('党内非组织活动', 'non-organisational activity inside the party'),
+  'use-of-position': label('利用职权或职务影响为他人谋利', 'use of one’s position for others’ benefit')
+}
+
+export const Period = Type.Object({
+  start: Type.Optional({ ...DateString, description: 'When the conduct began (YYYY-MM-DD).', [LABEL]: label('行为开始日期', 'the date the conduct began') }),
+  end: Type.Optional({ ...DateString, description: 'When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct.', [LABEL]: label('行为终了日期', 'the date the conduct ended') })
+}, { additionalProperties: false, description: 'When the conduct took place. Continuing conduct takes the version in force when it ended; a missing end leaves the version undetermined.' })
+
+export const channel = oneOf(label('发生的场所或渠道', 'where it happened'), {
+  'wechat-moments': label('微信朋友圈', 'WeChat Moments'),
+  'wechat-group': label('微信群', 'a WeChat group'),
+  'work-group': label('工作群', 'a work group'),
+  'qq-group': label('QQ群', 'a QQ group'),
+  'private-chat': label('一对一私聊', 'a one-to-one chat'),
+  weibo: label('微博', 'Weibo'),
+  'website-or-forum': label('网站或论坛', 'a website or forum'),
+  'offline-public': label('线下公共场所', 'a public place offline'),
+  'offline-private': label('线下私人场合', 'a private setting offline'),
+  meeting: label('会议', 'a meeting'),
+  other: label('其他场所或渠道', 'elsewhere')
+}, { description: 'Where it happened: wechat-moments, wechat-group, work-group, qq-group, private-chat, weibo, website-or-forum, offline-public, offline-private, meeting, other.' })
+
+export const mitigating = setOf(label('从轻、减轻情节', 'mitigating circumstances'), {
+  'self-disclosure': label('主动交代本人应当受到党纪处分的问题', 'self-disclosure of one’s own violations'),
+  'reporting-others': label('检举同案人或者其他人应当受到党纪处分或者法律追究的问题，经查证属实', 'reporting others’ violations, verified'),
+  'recovering-losses': label('主动挽回损失、消除不良影响或者有效阻止危害结果发生', 'recovering losses or preventing harm'),
+  'surrendering-proceeds': label('主动上交或者退赔违纪所得', 'surrendering or repaying the proceeds'),
+  'cooperating-in-review': label('在组织核实、立案审查过程中，能够配合核实审查工作，如实说明本人违纪违法事实', 'cooperating in the review and stating the facts truthfully')
+}, 'Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018).')
+
+export const aggravating = setOf(label('从重、加重情节', 'aggravating circumstances'), {
+  'forcing-or-instigating-others': label('强迫、唆使他人违纪', 'forcing or instigating others to violate discipline'),
+  'refusing-to-surrender-proceeds': label('拒不上交或者退赔违纪所得', 'refusing to surrender or repay the proceeds'),
+  'new-violation-after-sanction': label('受党纪处分后又因故意违纪应当受到党纪处分', 'a new deliberate violation after a sanction'),
+  'earlier-undisclosed-violation': label('受党纪处分后又被发现其受处分前的违纪行为', 'an earlier violation found after a sanction')
+}, 'Aggravating circumstances established (从重/加重).')
+
+export const mitigationEffect = oneOf(label('从轻或减轻', 'effect of the mitigating circumstances'), {
+  lighter: label('从轻（在处分幅度内）', 'lighter (within the range)'),
+  reduced: label('减轻（低一档）', 'reduced (one tier below)')
+}, { description: 'What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).' })
+
+export const aggravationEffect = oneOf(label('从重或加重', 'effect of the aggravating circumstances'), {
+  heavier: label('从重（在处分幅度内）', 'heavier (within the range)'),
+  aggravated: label('加重（高一档）', 'aggravated (one tier above)')
+}, { description: 'heavier (从重, within the range; the default) or aggravated (加重, one tier above).' })
+
+export const jointRole = oneOf(label('在共同违纪中的地位', 'role in a joint violation'), {
+  leader: label('为首者', 'leader (为首者)'),
+  participant: label('其他参与者', 'another participant')
+}, { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })
