@@ -5,6 +5,9 @@
  */
 import { buildApp } from '../dist/src/app.js'
 
-const app = buildApp({ auth: { mode: 'open' }, rateLimitMax: Number(process.env.RATE_LIMIT_MAX ?? 600) })
-await app.listen({ port: Number(process.env.PORT), host: process.env.HOST ?? '127.0.0.1' })
+import { parseConfig } from '../dist/src/config.js'
+
+const config = parseConfig(process.env)
+const app = buildApp({ config, auth: { mode: 'open' }, logger: { level: config.LOG_LEVEL } })
+await app.listen({ port: config.PORT, host: config.HOST })
 for (const sig of ['SIGTERM', 'SIGINT']) process.once(sig, () => { void app.close().then(() => process.exit(0)) })

@@ -30,11 +30,13 @@ create table decisions (
   service_version text not null,
   rules_revision text not null references rules_revisions,
   lang text not null,
-  options json not null,
+  options text not null,
   facts bytea not null,
   key_id text not null,
-  answer json not null,
+  answer text not null,
   rule_ids text[] not null,
+  recommended text,
+  status text not null,
   idempotency_key text,
   body_digest text
 );

@@ -41,11 +41,14 @@ interface Row {
   service_version: string
   rules_revision: string
   lang: string
-  options: Record<string, unknown>
+  /** JSON text: the answers are stored as text, since PGlite takes several times longer to insert a json value. */
+  options: string
   facts: Uint8Array
   key_id: string
-  answer: EvaluationResponse
+  answer: string
   rule_ids: string[]
+  recommended: Sanction | null
+  status: string
 }
 
 /** A second record with an Idempotency-Key that a client already used within the day. */
@@ -117,10 +120,11 @@ export class RecordsRepository {
       }
       const sealed = this.cipher.seal(d.facts, d.decisionId)
       const n = params.push(d.decisionId, d.evaluatedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
-        JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.idempotency?.key ?? null, d.idempotency?.digest ?? null) - 14
-      rows.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}::json, $${n + 9}, $${n + 10}, $${n + 11}::json, $${n + 12}::text[], $${n + 13}, $${n + 14})`)
+        JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.answer.classification.recommended, d.answer.classification.status,
+        d.idempotency?.key ?? null, d.idempotency?.digest ?? null) - 16
+      rows.push(`(${Array.from({ length: 16 }, (_, i) => `$${n + i + 1}${i === 11 ? '::text[]' : ''}`).join(', ')})`)
     }
-    const inserted = await tx.query(`insert into decisions (decision_id, evaluated_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id, answer, rule_ids, idempotency_key, body_digest)
+    const inserted = await tx.query(`insert into decisions (decision_id, evaluated_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id, answer, rule_ids, recommended, status, idempotency_key, body_digest)
       values ${rows.join(', ')} on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`, params)
     if (inserted.length < decisions.length) throw new IdempotencyConflict('an Idempotency-Key was used meanwhile')
   }
@@ -143,9 +147,9 @@ export class RecordsRepository {
 
   /** The answer recorded under a client's Idempotency-Key in the last day, with the digest of its body. */
   async findIdempotent (client: string, key: string): Promise<{ digest: string, answer: EvaluationResponse } | undefined> {
-    const [row] = await this.db.query<{ body_digest: string, answer: EvaluationResponse }>(
+    const [row] = await this.db.query<{ body_digest: string, answer: string }>(
       "select body_digest, answer from decisions where client = $1 and idempotency_key = $2 and evaluated_at >= now() - interval '1 day'", [client, key])
-    return row === undefined ? undefined : { digest: row.body_digest, answer: row.answer }
+    return row === undefined ? undefined : { digest: row.body_digest, answer: JSON.parse(row.answer) }
   }
 
   async listDecisions (f: DecisionFilter): Promise<DecisionSummary[]> {
@@ -159,7 +163,7 @@ export class RecordsRepository {
     if (f.from !== undefined) add('evaluated_at >= ?', f.from)
     if (f.to !== undefined) add('evaluated_at < ?', f.to)
     if (f.cursor !== undefined) add('(evaluated_at, decision_id) < (?, ?)', f.cursor.at, f.cursor.id)
-    const rows = await this.db.query<Row>(`select decision_id, evaluated_at, client, rules_revision, rule_ids, answer from decisions
+    const rows = await this.db.query<Row>(`select decision_id, evaluated_at, client, rules_revision, rule_ids, recommended, status from decisions
       ${where.length === 0 ? '' : 'where ' + where.join(' and ')} order by evaluated_at desc, decision_id desc limit ${f.limit}`, params)
     return rows.map((r) => ({
       decisionId: r.decision_id,
@@ -167,8 +171,8 @@ export class RecordsRepository {
       client: r.client,
       rulesRevision: r.rules_revision,
       ruleIds: r.rule_ids,
-      recommended: r.answer.classification.recommended,
-      status: r.answer.classification.status
+      recommended: r.recommended,
+      status: r.status
     }))
   }
 
@@ -188,9 +192,9 @@ export class RecordsRepository {
       serviceVersion: r.service_version,
       rulesRevision: r.rules_revision,
       lang: r.lang,
-      options: r.options,
+      options: JSON.parse(r.options),
       facts: this.cipher.open({ keyId: r.key_id, blob: Buffer.from(r.facts) }, r.decision_id),
-      answer: r.answer
+      answer: JSON.parse(r.answer)
     }
   }
 }
