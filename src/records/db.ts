@@ -4,7 +4,9 @@
  * shared by every replica). Both speak the same SQL, so one schema and one set of migrations serve both.
  */
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import { extname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 
 export interface Sql {
@@ -32,18 +34,64 @@ export async function openDb (opts: DbOptions): Promise<Db> {
   return openEmbedded(opts.dataDir)
 }
 
+/**
+ * PGlite in a worker thread of its own (embedded-worker.ts): a statement costs it milliseconds of CPU,
+ * which on the service's thread would hold up every request. One connection, so a transaction holds
+ * the store until it ends (as PGlite's own transaction does).
+ */
 async function openEmbedded (dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir)
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    query: async <T>(text: string, params?: unknown[]) => (await q.query<T>(text, params)).rows,
-    exec: async (text) => { await q.exec(text) }
+  // Next to this module: embedded-worker.js when compiled, .ts when the tests run the sources.
+  const worker = new Worker(new URL(`./embedded-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: { dataDir } })
+  const pending = new Map<number, { resolve: (rows: any[]) => void, reject: (err: Error) => void }>()
+  let nextId = 1
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err)
+    pending.clear()
+  }
+  worker.on('message', (m: { id: number, rows?: unknown[], error?: { message: string, code?: string } }) => {
+    const p = pending.get(m.id) as { resolve: (rows: any[]) => void, reject: (err: Error) => void }
+    pending.delete(m.id)
+    if (m.error === undefined) p.resolve(m.rows as unknown[])
+    else p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }))
   })
+  /* c8 ignore next 2 -- a crash of the store's thread (out of memory, a WebAssembly abort): cannot be caused from a test */
+  worker.on('error', failAll)
+  let stopped = false
+  worker.on('exit', () => {
+    stopped = true
+    failAll(new Error('the embedded store has stopped'))
+  })
+  const call = async (op: 'query' | 'exec' | 'close', text?: string, params?: unknown[]): Promise<any[]> => await new Promise((resolve, reject) => {
+    if (stopped) return reject(new Error('the embedded store has stopped'))
+    const id = nextId++
+    pending.set(id, { resolve, reject })
+    worker.postMessage({ id, op, text, params })
+  })
+  await new Promise((resolve, reject) => pending.set(0, { resolve, reject }))
+  let lock: Promise<unknown> = Promise.resolve()
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = lock.then(fn)
+    lock = result.catch(() => {})
+    return await result
+  }
+  const sql: Sql = { query: async (text, params) => await call('query', text, params), exec: async (text) => { await call('exec', text) } }
   return {
     kind: 'embedded',
-    ...wrap(db),
-    transaction: async (fn) => await db.transaction(async (tx) => await fn(wrap(tx))),
-    close: async () => { await db.close() }
+    query: async (text, params) => await exclusive(async () => await sql.query(text, params)),
+    exec: async (text) => { await exclusive(async () => { await sql.exec(text) }) },
+    transaction: async (fn) => await exclusive(async () => {
+      await sql.exec('begin')
+      try {
+        const result = await fn(sql)
+        await sql.exec('commit')
+        return result
+      } catch (err) {
+        await sql.exec('rollback')
+        throw err
+      }
+    }),
+    close: async () => { await exclusive(async () => { await call('close') }) }
   }
 }
 

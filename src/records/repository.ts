@@ -93,6 +93,9 @@ export class RecordsRepository {
   }
 
   private async write (decisions: NewDecision[], files: FilesOf): Promise<void> {
+    // The common case, a known revision and no Idempotency-Key, is one statement: atomic by itself, and
+    // on the embedded store each statement of a transaction (begin, commit) costs a round trip.
+    if (decisions.every((d) => this.storedRevisions.has(d.rulesRevision) && d.idempotency === undefined)) return await this.insert(this.db, decisions)
     await this.db.transaction(async (tx) => {
       for (const revision of new Set(decisions.map((d) => d.rulesRevision))) await this.storeRevision(tx, revision, files)
       await this.insert(tx, decisions)
