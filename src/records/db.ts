@@ -91,7 +91,13 @@ async function openEmbedded (dataDir: string): Promise<Db> {
         throw err
       }
     }),
-    close: async () => { await exclusive(async () => { await call('close') }) }
+    close: async () => {
+      await exclusive(async () => {
+        const exited = new Promise((resolve) => worker.once('exit', resolve))
+        await call('close')
+        await exited
+      })
+    }
   }
 }
 
