@@ -174,7 +174,7 @@ onEachBackend(t, async (t, db: Db, repository) => {
     const answer = (await evaluateAs(one, 'alice', reference)).json()
     const same = (await one.inject({ method: 'POST', url: `/v1/decisions/${answer.decisionId}/replay`, headers: audit })).json()
     t.match(same, { decisionId: answer.decisionId, reproduced: true, differences: [], changes: [], recordedRevision: answer.rulesRevision, currentRevision: answer.rulesRevision })
-    const rule = files['rulesets/informal-associations.json'].rules.find((r: any) => r.id === answer.triggered[0].ruleId)
+    const rule = files['rulesets/association.json'].rules.find((r: any) => r.id === answer.triggered[0].ruleId)
     rule.title = { zh: '改过的标题', en: 'A changed title' }
     writeRules(dir, files)
     await one.reloadRules()

@@ -56,7 +56,7 @@ t.test('the rules archive rebuilds stored revisions, keeps the last few, and ret
   const dir = mkdtempSync(join(tmpdir(), 'records-archive-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const files = bundledFiles()
-  files['rulesets/informal-associations.json'].title = { zh: '另一版', en: 'Another revision' }
+  files['rulesets/association.json'].title = { zh: '另一版', en: 'Another revision' }
   const revisions = [await loadRules(BUNDLED_RULES_DIR), await loadRules(writeRules(dir, files))]
   for (const rules of revisions) {
     const decisionId = randomUUID()
