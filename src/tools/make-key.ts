@@ -20,8 +20,8 @@ export function makeKey (client: string, scopes = 'evaluate', random: (n: number
   const key = random(32).toString('base64url')
   const plain = `${client}:${scopes}:${key}`
   const hashed = `${client}:${scopes}:sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`
-  parseKeys(`${plain}\n`, 'the new key')
-  parseKeys(`${hashed}\n`, 'the new key')
+  parseKeys([{ spec: plain, source: 'the new key' }])
+  parseKeys([{ spec: hashed, source: 'the new key' }])
   return { key, plain, hashed }
 }
 

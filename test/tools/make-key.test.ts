@@ -6,7 +6,7 @@ t.test('a new key loads in both forms and authenticates its client', async (t) =
   const k = makeKey('case-system', 'evaluate+admin')
   t.match(k.key, /^[A-Za-z0-9_-]{43}$/, '256 random bits, base64url')
   for (const line of [k.plain, k.hashed]) {
-    const [key] = parseKeys(line, 'test')
+    const [key] = parseKeys([{ spec: line, source: 'test' }])
     t.same(key.scopes, ['evaluate', 'admin'])
     t.equal(findKey([key], k.key)?.client, 'case-system', 'the key authenticates the client')
     t.equal(findKey([key], k.key + 'x'), undefined, 'another token does not')
@@ -42,5 +42,5 @@ t.test('started as a script, it prints a key that loads', async (t) => {
   const run = spawnSync(process.execPath, [...process.execArgv, join(PACKAGE_ROOT, 'src/tools/make-key.ts'), 'case-system'], { encoding: 'utf8' })
   t.equal(run.status, 0)
   const hashed = /case-system:evaluate:sha256:[0-9a-f]{64}/.exec(run.stdout)?.[0] as string
-  t.equal(parseKeys(hashed, 'test')[0].client, 'case-system')
+  t.equal(parseKeys([{ spec: hashed, source: 'test' }])[0].client, 'case-system')
 })
