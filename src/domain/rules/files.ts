@@ -1,0 +1,86 @@
+/**
+ * Reading one rules file without letting the file decide how long or how much: only a regular file
+ * (a symbolic link to one inside the rules directory is fine) is ever opened, its size is checked
+ * before it is read, and the read is bounded by that size. A `.json` link to /dev/zero once grew the
+ * process to 23 GB, and opening a FIFO blocks a thread of Node's fs pool until someone writes to it,
+ * so the type is checked with lstat/stat first and the open itself is non-blocking.
+ */
+import { constants } from 'node:fs'
+import { lstat, open, realpath, stat } from 'node:fs/promises'
+import { sep } from 'node:path'
+import type { RulesProblem } from '../../errors.js'
+import { DEFAULT_CONFIG } from '../../config.js'
+
+export interface ReadLimits {
+  /** Largest rules file, in bytes (RULES_MAX_FILE_BYTES). */
+  maxFileBytes: number
+}
+
+/** What a file that is not a regular file is, in words. */
+function kindOf (s: { isDirectory: () => boolean, isFIFO: () => boolean, isSocket: () => boolean, isCharacterDevice: () => boolean, isBlockDevice: () => boolean }): string {
+  if (s.isDirectory()) return 'a directory'
+  if (s.isFIFO()) return 'a FIFO'
+  if (s.isSocket()) return 'a socket'
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device'
+  /* c8 ignore next 2 -- every other type (a door, a whiteout) does not occur on Linux */
+  return 'not a regular file'
+}
+
+const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error'
+
+/** Why the file at path may not be read, or undefined when it is a regular file within the bound. */
+async function refusal (root: string, path: string, limits: ReadLimits): Promise<string | undefined> {
+  let s = await lstat(path)
+  if (s.isSymbolicLink()) {
+    let target: string
+    try {
+      target = await realpath(path)
+    } catch (err) {
+      return errno(err) === 'ELOOP' ? 'a symbolic link loop' : `a symbolic link that leads nowhere (${errno(err)})`
+    }
+    s = await stat(target)
+    if (s.isFile() && !target.startsWith(await realpath(root) + sep)) return 'a symbolic link to a file outside the rules directory'
+  }
+  if (!s.isFile()) return `${kindOf(s)}, not a regular file`
+  if (s.size > limits.maxFileBytes) return `${s.size} bytes, more than RULES_MAX_FILE_BYTES (${limits.maxFileBytes})`
+  return undefined
+}
+
+/** Reads at most limit + 1 bytes: a file that grows after stat is still caught, never read whole. */
+export async function boundedRead (path: string, limit: number): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const s = await handle.stat()
+    if (!s.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' })
+    const buffer = Buffer.alloc(limit + 1)
+    let length = 0
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+      n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead
+    }
+    if (length > limit) throw Object.assign(new Error('grew past the bound'), { code: 'EFBIG' })
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * The bytes of a rules file, or undefined with a problem naming it (`file` is its path relative to
+ * the rules directory): missing, unreadable, not a regular file, a link loop or a link out of the
+ * directory, or over the size bound.
+ */
+export async function readRulesFile (root: string, path: string, file: string, limits: ReadLimits, problems: RulesProblem[]): Promise<Buffer | undefined> {
+  try {
+    const why = await refusal(root, path, limits)
+    if (why === undefined) return await boundedRead(path, limits.maxFileBytes)
+    problems.push({ file, pointer: '', message: `not read: ${why}` })
+  } catch (err) {
+    const code = errno(err)
+    const message = code === 'ENOENT' ? 'missing' : code === 'EFBIG' ? `grew past RULES_MAX_FILE_BYTES (${limits.maxFileBytes}) while read` : `cannot be read (${code})`
+    problems.push({ file, pointer: '', message: `not read: ${message}` })
+  }
+  return undefined
+}
+
+/** The bound a loader uses when its caller (a tool, a test) gives none: the configured default. */
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({ maxFileBytes: DEFAULT_CONFIG.RULES_MAX_FILE_BYTES })
