@@ -57,7 +57,7 @@ t.test('a load that does not finish is abandoned after its bound and holds up no
   t.equal((await app.reloadRules()).status, 'unchanged', 'the next reload runs')
   stuck = true
   const start = Fastify()
-  await t.rejects(start.register(metricsPlugin).register(rulesPlugin, { rulesDir: dir, timeoutMs: 100, load }).ready(), RulesLoadError, 'at start-up too')
+  await t.rejects(async () => { await start.register(metricsPlugin).register(rulesPlugin, { rulesDir: dir, timeoutMs: 100, load }).ready() }, RulesLoadError, 'at start-up too')
 })
 
 t.test('bounded passes on a result or an error that comes in time', async (t) => {
@@ -69,7 +69,7 @@ t.test('a conduct type with no loaded rule set is a 422 naming the item, never a
   // The association rule set only: online speech has none here.
   const app = buildApp({ config: { RULES_DIR: writeRules(t.testdir(), bundledFiles()) } })
   t.teardown(() => app.close())
-  const request = referenceCase().request
+  const request = referenceCase().request as any
   const speech = { type: 'online-speech', period: request.facts.conduct[0].period, speech: { content: 'political-rumour', action: 'authored' } }
   const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...request, facts: { ...request.facts, conduct: [...request.facts.conduct, speech] } } })
   t.equal(res.statusCode, 422)

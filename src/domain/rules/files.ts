@@ -8,7 +8,7 @@
 import { constants } from 'node:fs'
 import { lstat, open, realpath, stat } from 'node:fs/promises'
 import { sep } from 'node:path'
-import type { RulesProblem } from '../../errors.js'
+import { RulesLoadError } from '../../errors.js'
 import { DEFAULT_CONFIG } from '../../config.js'
 
 export interface ReadLimits {
@@ -65,21 +65,21 @@ export async function boundedRead (path: string, limit: number): Promise<Buffer>
 }
 
 /**
- * The bytes of a rules file, or undefined with a problem naming it (`file` is its path relative to
- * the rules directory): missing, unreadable, not a regular file, a link loop or a link out of the
- * directory, or over the size bound.
+ * The bytes of a rules file (`file` is its path relative to the rules directory). A file that cannot be
+ * read stops the load at once with a RulesLoadError naming it (missing, unreadable, not a regular file,
+ * a link loop or a link out of the directory, over the size bound): checking the rest without it would
+ * only add problems that follow from its absence.
  */
-export async function readRulesFile (root: string, path: string, file: string, limits: ReadLimits, problems: RulesProblem[]): Promise<Buffer | undefined> {
+export async function readRulesFile (root: string, path: string, file: string, limits: ReadLimits): Promise<Buffer> {
+  let why: string | undefined
   try {
-    const why = await refusal(root, path, limits)
+    why = await refusal(root, path, limits)
     if (why === undefined) return await boundedRead(path, limits.maxFileBytes)
-    problems.push({ file, pointer: '', message: `not read: ${why}` })
   } catch (err) {
     const code = errno(err)
-    const message = code === 'ENOENT' ? 'missing' : code === 'EFBIG' ? `grew past RULES_MAX_FILE_BYTES (${limits.maxFileBytes}) while read` : `cannot be read (${code})`
-    problems.push({ file, pointer: '', message: `not read: ${message}` })
+    why = code === 'ENOENT' ? 'missing' : code === 'EFBIG' ? `grew past RULES_MAX_FILE_BYTES (${limits.maxFileBytes}) while read` : `cannot be read (${code})`
   }
-  return undefined
+  throw new RulesLoadError([{ file, pointer: '', message: `not read: ${why}` }])
 }
 
 /** The bound a loader uses when its caller (a tool, a test) gives none: the configured default. */

@@ -26,8 +26,7 @@ export interface DirectoryIndex {
 }
 
 async function parseIndex (root: string, limits: ReadLimits, problems: RulesProblem[]): Promise<RulesIndex | undefined> {
-  const raw = await readRulesFile(root, join(root, INDEX_FILE), INDEX_FILE, limits, problems)
-  if (raw === undefined) return undefined
+  const raw = await readRulesFile(root, join(root, INDEX_FILE), INDEX_FILE, limits)
   let data: unknown
   try {
     data = JSON.parse(raw.toString('utf8'))

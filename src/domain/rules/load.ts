@@ -65,8 +65,7 @@ interface Parsed { file: string; raw: Buffer; data: unknown }
 
 async function parse (root: string, path: string, problems: RulesProblem[], limits = DEFAULT_READ_LIMITS): Promise<Parsed | undefined> {
   const file = relative(root, path)
-  const raw = await readRulesFile(root, path, file, limits, problems)
-  if (raw === undefined) return undefined
+  const raw = await readRulesFile(root, path, file, limits)
   try {
     return { file, raw, data: JSON.parse(raw.toString('utf8')) }
   } catch (err) {

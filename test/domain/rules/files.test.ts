@@ -5,14 +5,16 @@ import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { boundedRead, readRulesFile } from '../../../src/domain/rules/files.js'
-import type { RulesProblem } from '../../../src/errors.js'
+import type { RulesLoadError } from '../../../src/errors.js'
 
 const limits = { maxFileBytes: 1024 }
 
 async function read (root: string, name: string, bound = limits): Promise<{ bytes?: string, problems: string[] }> {
-  const problems: RulesProblem[] = []
-  const bytes = await readRulesFile(root, join(root, name), name, bound, problems)
-  return { bytes: bytes?.toString('utf8'), problems: problems.map((p) => `${p.file}: ${p.message}`) }
+  try {
+    return { bytes: (await readRulesFile(root, join(root, name), name, bound)).toString('utf8'), problems: [] }
+  } catch (err) {
+    return { bytes: undefined, problems: (err as RulesLoadError).problems.map((p) => `${p.file}: ${p.message}`) }
+  }
 }
 
 t.test('a regular file, and a symbolic link to one inside the directory, are read', async (t) => {
