@@ -65,16 +65,43 @@ export async function boundedRead (path: string, limit: number): Promise<Buffer>
 }
 
 /**
+ * Deepest nesting a rules file may have (the bundled ones reach 11): the checks walk condition trees
+ * recursively, and a rule set nested 20 000 deep overflowed the stack, a 500 instead of a refusal.
+ */
+export const MAX_NESTING = 64
+
+/** How deep arrays and objects nest in JSON text, counted without parsing (brackets in strings skipped). */
+export function depthOf (bytes: Buffer): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth)
+    else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return deepest
+}
+
+/**
  * The bytes of a rules file (`file` is its path relative to the rules directory). A file that cannot be
  * read stops the load at once with a RulesLoadError naming it (missing, unreadable, not a regular file,
- * a link loop or a link out of the directory, over the size bound): checking the rest without it would
+ * a link loop or a link out of the directory, over the size bound, nested too deep): checking the rest without it would
  * only add problems that follow from its absence.
  */
 export async function readRulesFile (root: string, path: string, file: string, limits: ReadLimits): Promise<Buffer> {
   let why: string | undefined
   try {
     why = await refusal(root, path, limits)
-    if (why === undefined) return await boundedRead(path, limits.maxFileBytes)
+    if (why === undefined) {
+      const bytes = await boundedRead(path, limits.maxFileBytes)
+      if (depthOf(bytes) <= MAX_NESTING) return bytes
+      why = `nested deeper than ${MAX_NESTING} levels`
+    }
   } catch (err) {
     const code = errno(err)
     why = code === 'ENOENT' ? 'missing' : code === 'EFBIG' ? `grew past RULES_MAX_FILE_BYTES (${limits.maxFileBytes}) while read` : `cannot be read (${code})`

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { boundedRead, readRulesFile } from '../../../src/domain/rules/files.js'
+import { boundedRead, depthOf, readRulesFile, MAX_NESTING } from '../../../src/domain/rules/files.js'
 import type { RulesLoadError } from '../../../src/errors.js'
 
 const limits = { maxFileBytes: 1024 }
@@ -67,4 +67,12 @@ t.test('the read itself is bounded and refuses what is not a regular file once o
   execFileSync('mkfifo', [join(root, 'swapped.json')])
   // A FIFO swapped in after the type check: the non-blocking open returns at once and fstat refuses it.
   await t.rejects(boundedRead(join(root, 'swapped.json'), 10), { code: 'ENOTREG' })
+})
+
+t.test('a file nested deeper than the checks can walk is refused before it is parsed', async (t) => {
+  const deep = '{"all":['.repeat(20000) + '1' + ']}'.repeat(20000)
+  const root = t.testdir({ 'deep.json': deep, 'edge.json': '['.repeat(MAX_NESTING) + ']'.repeat(MAX_NESTING) })
+  t.same((await read(root, 'deep.json', { maxFileBytes: 1_000_000 })).problems, [`deep.json: not read: nested deeper than ${MAX_NESTING} levels`])
+  t.equal((await read(root, 'edge.json')).problems.length, 0, 'exactly the bound is read')
+  t.equal(depthOf(Buffer.from('{"a":"[[[{\\"","b":[{}]}')), 3, 'brackets and escaped quotes inside strings do not count')
 })
