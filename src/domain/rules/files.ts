@@ -17,16 +17,16 @@ export interface ReadLimits {
 }
 
 /** What a file that is not a regular file is, in words. */
-function kindOf (s: { isDirectory: () => boolean, isFIFO: () => boolean, isSocket: () => boolean, isCharacterDevice: () => boolean, isBlockDevice: () => boolean }): string {
+function kindOf (s: { isDirectory: () => boolean, isFIFO: () => boolean, isSocket: () => boolean }): string {
   if (s.isDirectory()) return 'a directory'
   if (s.isFIFO()) return 'a FIFO'
   if (s.isSocket()) return 'a socket'
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device'
-  /* c8 ignore next 2 -- every other type (a door, a whiteout) does not occur on Linux */
-  return 'not a regular file'
+  // Neither a regular file, a link, a directory, a FIFO nor a socket: on Linux, a character or block device.
+  return 'a device'
 }
 
-const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error'
+/** fs errors always carry a code (ENOENT, EACCES, ELOOP, EFBIG from boundedRead...). */
+const errno = (err: unknown): string => String((err as NodeJS.ErrnoException).code)
 
 /** Why the file at path may not be read, or undefined when it is a regular file within the bound. */
 async function refusal (root: string, path: string, limits: ReadLimits): Promise<string | undefined> {
@@ -104,7 +104,7 @@ export async function readRulesFile (root: string, path: string, file: string, l
     }
   } catch (err) {
     const code = errno(err)
-    why = code === 'ENOENT' ? 'missing' : code === 'EFBIG' ? `grew past RULES_MAX_FILE_BYTES (${limits.maxFileBytes}) while read` : `cannot be read (${code})`
+    why = code === 'ENOENT' ? 'missing' : `cannot be read (${code})`
   }
   throw new RulesLoadError([{ file, pointer: '', message: `not read: ${why}` }])
 }

@@ -55,9 +55,11 @@ async function jsonFiles (dir: string): Promise<string[]> {
   let names: string[]
   try {
     names = await readdir(dir)
+  /* c8 ignore start -- index.json was read from this directory just before: only its removal meanwhile gets here */
   } catch {
     return []
   }
+  /* c8 ignore stop */
   return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n))
 }
 
