@@ -105,14 +105,16 @@ try {
     make()
     const file = what === 'unlisted file' ? 'rulesets/extra.json' : SET
     let got
+    // Each refusal is logged; a log line can come after the answer, so every reload waits for its own line.
+    const rejected = () => s.out.stdout.split('\n').filter((l) => l.includes('rules reload rejected'))
+    const before = rejected().length
     if (i % 2 === 0) {
       const res = await fetch(`${base}admin/reload`, { method: 'POST' })
       const problem = await res.json()
       got = { how: 'POST /admin/reload', status: res.status, type: res.headers.get('content-type'), reason: problem.errors?.map((e) => `${e.pointer} ${e.detail}`).join('; ') }
+      await waitFor(() => rejected().length > before, 10000)
       check(res.status === 422 && /^application\/problem\+json/.test(got.type) && got.reason.includes(`${file}#`) && got.reason.includes(reason), `${what}: POST /admin/reload refused, 422 naming ${file}`)
     } else {
-      const rejected = () => s.out.stdout.split('\n').filter((l) => l.includes('rules reload rejected'))
-      const before = rejected().length
       s.child.kill('SIGHUP')
       const logged = await waitFor(() => rejected().length > before, 10000)
       const last = rejected().at(-1) ?? '{}'
