@@ -86,7 +86,7 @@ export function buildApp (options: AppOptions = {}) {
   app.register(limits, config)
   app.register(auth, options.auth ?? { mode: 'open' })
   app.register(openapi, { schemas })
-  app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules })
+  app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules, limits: { maxFileBytes: config.RULES_MAX_FILE_BYTES }, timeoutMs: config.RULES_RELOAD_TIMEOUT_MS })
   app.register(reload)
   app.register(caching, config)
   app.register(docs)

@@ -29,6 +29,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: int(1, 1_000_000, 600, 'Evaluations per client per window (a batch of N counts N), and refused (401) requests per address per window.'),
   RATE_LIMIT_WINDOW_MS: int(1000, 86_400_000, 60_000, 'The rate-limit window in milliseconds.'),
   MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000, 1000, 'Event-loop delay above which requests get 503 (0: off).'),
+  RULES_MAX_FILE_BYTES: int(1024, 256 * 1024 * 1024, 4 * 1024 * 1024, 'Largest rules file in bytes: a bigger one (or anything but a regular file) refuses the load, naming it, before it is read.'),
+  RULES_RELOAD_TIMEOUT_MS: int(100, 600_000, 10_000, 'Bound on loading the rules (start-up, SIGHUP, POST /admin/reload): a load still running then is abandoned and refused.'),
   SHUTDOWN_TIMEOUT_MS: int(100, 120000, 10000, 'Bound on a graceful shutdown.'),
   CORS_ORIGINS: Type.String({ default: '', description: 'Browser origins allowed to call the API, comma-separated (e.g. https://cases.example.org); empty: CORS off.' }),
   REDIS_URL: Type.String({ default: '', description: 'redis://host:port: one rate-limit budget shared by every replica; empty: a budget per replica.' }),

@@ -106,7 +106,10 @@ async function main (): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof RulesLoadError || err instanceof ConfigError || err instanceof KeysError) {
+  if (err instanceof RulesLoadError) {
+    // One line per problem, each naming its file: a log collector keeps lines, not paragraphs.
+    for (const p of err.problems) process.stderr.write(`discipline-rules: RULES_DIR: ${p.file}${p.pointer === '' ? '' : ' ' + p.pointer}: ${p.message}\n`)
+  } else if (err instanceof ConfigError || err instanceof KeysError) {
     process.stderr.write(`discipline-rules: ${err.message}\n`)
   } else {
     process.stderr.write(`discipline-rules: failed to start: ${(err as Error).stack ?? String(err)}\n`)

@@ -6,6 +6,8 @@
  */
 import fp from 'fastify-plugin'
 import { loadRules, type LoadedRules } from '../domain/rules/load.js'
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../domain/rules/files.js'
+import { RulesLoadError } from '../errors.js'
 
 export interface ReloadResult {
   status: 'reloaded' | 'unchanged'
@@ -25,10 +27,34 @@ export interface RulesPluginOptions {
   rulesDir?: string
   /** Already loaded rules (tests pass fixtures this way); reload then reads rulesDir if given. */
   rules?: LoadedRules
+  /** Bound on each file read (RULES_MAX_FILE_BYTES). */
+  limits?: ReadLimits
+  /** Bound on one load, at start-up and at reload (RULES_RELOAD_TIMEOUT_MS). */
+  timeoutMs?: number
+  /** The loader (tests pass one that never finishes, to show the bound). */
+  load?: typeof loadRules
+}
+
+/**
+ * A load that has not finished within ms is abandoned: its result, if it ever comes, is dropped, and
+ * the caller gets a RulesLoadError at once, so neither later reloads nor a shutdown wait for it.
+ */
+export async function bounded<T> (work: Promise<T>, ms: number, dir: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new RulesLoadError([{ file: dir, pointer: '', message: `loading took longer than RULES_RELOAD_TIMEOUT_MS (${ms} ms) and was abandoned` }])), ms)
+  })
+  work.catch(() => undefined)
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 export default fp<RulesPluginOptions>(async (app, opts) => {
-  let current = opts.rules ?? await loadRules(opts.rulesDir as string)
+  const load = async (): Promise<LoadedRules> => await bounded((opts.load ?? loadRules)(opts.rulesDir as string, opts.limits ?? DEFAULT_READ_LIMITS), opts.timeoutMs ?? 10_000, opts.rulesDir as string)
+  let current = opts.rules ?? await load()
   app.decorate('rules', { getter: () => current })
   app.metrics.setRevision(current.revision)
   app.log.info({ rulesRevision: current.revision, ruleSets: [...current.ruleSets.keys()] }, 'rules loaded')
@@ -38,7 +64,7 @@ export default fp<RulesPluginOptions>(async (app, opts) => {
   const reload = async (): Promise<ReloadResult> => {
     const previous = current
     try {
-      const next = await loadRules(opts.rulesDir as string)
+      const next = await load()
       if (next.revision === previous.revision) {
         app.metrics.reloads.inc({ result: 'success' })
         return { status: 'unchanged', rulesRevision: previous.revision, previousRevision: previous.revision, loadedAt: previous.loadedAt }

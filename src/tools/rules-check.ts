@@ -59,6 +59,7 @@ export async function checkRules (dir: string): Promise<CheckResult> {
   try {
     rules = await loadRules(dir)
   } catch (err) {
+    /* c8 ignore next -- loadRules turns every fault of the files into a RulesLoadError; anything else is a bug, not a rules problem */
     if (!(err instanceof RulesLoadError)) throw err
     for (const p of err.problems) errors.push({ ...p, ...withRule(ruleAt(dir, p.file, p.pointer)) })
   }

@@ -144,6 +144,7 @@ export async function main (argv: string[], write: (text: string) => void): Prom
     write((await coverageReport(dirArg === undefined ? BUNDLED_RULES_DIR : resolve(dirArg))).output)
     return 0
   } catch (err) {
+    /* c8 ignore next -- loadRules turns every fault of the files into a RulesLoadError; anything else is a bug, not a rules problem */
     if (!(err instanceof RulesLoadError)) throw err
     write(`${err.message}\nrules:coverage: the rules do not load (npm run rules:check lists every problem)\n`)
     return 1

@@ -39,9 +39,32 @@ export function addClauses (files: RulesFiles, clauses: Array<Record<string, any
   }
 }
 
-/** Writes rules files (objects are JSON-encoded, strings written as they are) under dir. */
+/**
+ * The index.json that lists exactly these files (a rule set's conduct type read from it; a file that is
+ * not valid JSON listed as informal-association, so that the test sees its own problem and no other).
+ */
+export function indexFor (files: RulesFiles): Record<string, unknown> {
+  const typeOf = (content: unknown): string => {
+    try {
+      return (typeof content === 'string' ? JSON.parse(content) : content).conductType ?? 'informal-association'
+    } catch {
+      return 'informal-association'
+    }
+  }
+  const names = Object.keys(files).filter((f) => f !== 'index.json' && f.endsWith('.json'))
+  return {
+    catalog: names.filter((f) => f.startsWith('catalog/')),
+    rulesets: Object.fromEntries(names.filter((f) => f.startsWith('rulesets/')).map((f) => [f, typeOf(files[f])])),
+    data: names.filter((f) => !f.includes('/'))
+  }
+}
+
+/**
+ * Writes rules files (objects are JSON-encoded, strings written as they are) under dir, with an
+ * index.json listing them unless files holds one.
+ */
 export function writeRules (dir: string, files: RulesFiles): string {
-  for (const [name, content] of Object.entries(files)) {
+  for (const [name, content] of Object.entries({ 'index.json': indexFor(files), ...files })) {
     mkdirSync(dirname(join(dir, name)), { recursive: true })
     writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2))
   }

@@ -29,6 +29,8 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
     const at = `/facts/conduct/${i}`
     const { start, end } = item.period
     const detail = CONDUCT_DETAILS[item.type]
+    // No rule set for the type is no answer, never an empty one that reads as "no violation".
+    if (rules.byConductType.get(item.type)!.length === 0) problems.push({ pointer: `${at}/type`, message: `no rule set for conduct of type '${item.type}' is loaded, so it cannot be evaluated (GET /v1/rulesets lists the rule sets)` })
     if (start !== undefined && end !== undefined && end < start) problems.push({ pointer: `${at}/period/end`, message: 'ends before it starts' })
     for (const other of DETAIL_FIELDS) {
       if (other !== detail && item[other] !== undefined) problems.push({ pointer: `${at}/${other}`, message: `does not belong to conduct of type '${item.type}' (expected '${detail}')` })

@@ -8,7 +8,7 @@
  * loads whole or not at all.
  */
 import { createHash } from 'node:crypto'
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
@@ -24,6 +24,8 @@ import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
 import { errorMessage } from '../../schemas/string-enum.js'
+import { readRulesFile, DEFAULT_READ_LIMITS, type ReadLimits } from './files.js'
+import { readIndex, conductTypeProblems } from './index-file.js'
 
 export interface LoadedRuleSet {
   file: string
@@ -59,17 +61,19 @@ async function jsonFiles (dir: string): Promise<string[]> {
   let names: string[]
   try {
     names = await readdir(dir)
+  /* c8 ignore start -- index.json was read from this directory just before: only its removal meanwhile gets here */
   } catch {
     return []
   }
+  /* c8 ignore stop */
   return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n))
 }
 
 interface Parsed { file: string; raw: Buffer; data: unknown }
 
-async function parse (root: string, path: string, problems: RulesProblem[]): Promise<Parsed | undefined> {
+async function parse (root: string, path: string, problems: RulesProblem[], limits = DEFAULT_READ_LIMITS): Promise<Parsed | undefined> {
   const file = relative(root, path)
-  const raw = await readFile(path)
+  const raw = await readRulesFile(root, path, file, limits)
   try {
     return { file, raw, data: JSON.parse(raw.toString('utf8')) }
   } catch (err) {
@@ -101,18 +105,18 @@ function revisionOf (files: Parsed[]): string {
 }
 
 /** Every file of a folder, parsed (a file that is not JSON is a problem). */
-async function parseAll (root: string, paths: string[], problems: RulesProblem[]): Promise<Parsed[]> {
+async function parseAll (root: string, paths: string[], problems: RulesProblem[], limits?: ReadLimits): Promise<Parsed[]> {
   const out: Parsed[] = []
   for (const path of paths) {
-    const p = await parse(root, path, problems)
+    const p = await parse(root, path, problems, limits)
     if (p !== undefined) out.push(p)
   }
   return out
 }
 
 /** sources.json: a rules directory without it cites sources that cannot resolve. */
-async function loadSources (root: string, problems: RulesProblem[]): Promise<{ parsed: Parsed[], sources: Map<string, Source> }> {
-  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === SOURCES_FILE), problems)
+async function loadSources (root: string, problems: RulesProblem[], limits: ReadLimits): Promise<{ parsed: Parsed[], sources: Map<string, Source> }> {
+  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === SOURCES_FILE), problems, limits)
   if (p === undefined) {
     problems.push({ file: SOURCES_FILE, pointer: '', message: 'no sources file: the public sources the rules cite by id' })
     return { parsed: [], sources: new Map() }
@@ -130,34 +134,32 @@ function withSources<T> (p: Parsed, data: T | undefined, sources: Map<string, So
 }
 
 /** conditions.json, if there is one: a rules directory without shared conditions needs none. */
-async function sharedConditions (root: string, problems: RulesProblem[]): Promise<{ parsed: Parsed[], shared: Map<string, Condition> }> {
-  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === CONDITIONS_FILE), problems)
+async function sharedConditions (root: string, problems: RulesProblem[], limits: ReadLimits): Promise<{ parsed: Parsed[], shared: Map<string, Condition> }> {
+  const [p] = await parseAll(root, (await jsonFiles(root)).filter((f) => basename(f) === CONDITIONS_FILE), problems, limits)
   const data = p === undefined ? undefined : validate<ConditionsFile>(checkers.conditions, p, problems)
   const shared = new Map(Object.entries(data?.conditions ?? {}))
   problems.push(...sharedConditionProblems(shared))
   return { parsed: p === undefined ? [] : [p], shared }
 }
 
-export async function loadRules (root: string): Promise<LoadedRules> {
+/** `limits` bound every file read (RULES_MAX_FILE_BYTES); only the files rules/index.json lists are read. */
+export async function loadRules (root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<LoadedRules> {
   const problems: RulesProblem[] = []
-  const catalogFiles = await jsonFiles(join(root, 'catalog'))
-  const setFiles = await jsonFiles(join(root, 'rulesets'))
-  if (catalogFiles.length === 0) problems.push({ file: 'catalog/', pointer: '', message: 'no catalog files (catalog/<instrument id>.json)' })
-  if (setFiles.length === 0) problems.push({ file: 'rulesets/', pointer: '', message: 'no rule set files (*.json)' })
-  if (problems.length > 0) throw new RulesLoadError(problems.map((p) => ({ ...p, file: join(root, p.file) })))
+  const index = await readIndex(root, limits)
+  const { catalog: catalogFiles, ruleSets: setFiles } = index
 
-  const { parsed: sourcesParsed, sources } = await loadSources(root, problems)
-  const catalogParsed = await parseAll(root, catalogFiles, problems)
+  const { parsed: sourcesParsed, sources } = await loadSources(root, problems, limits)
+  const catalogParsed = await parseAll(root, catalogFiles, problems, limits)
   const catalog = buildCatalog(catalogParsed.flatMap((p) => {
     const data = withSources(p, validate<CatalogFile>(checkers.catalog, p, problems), sources, problems)
     return data === undefined ? [] : [{ file: p.file, data }]
   }), problems)
-  const { parsed: conditionsParsed, shared } = await sharedConditions(root, problems)
+  const { parsed: conditionsParsed, shared } = await sharedConditions(root, problems, limits)
   const used = new Set<string>()
 
   const sets: Array<{ file: string, set: RuleSetFile }> = []
   const seenRules = new Set<string>()
-  const setsParsed = await parseAll(root, setFiles, problems)
+  const setsParsed = await parseAll(root, setFiles, problems, limits)
   for (const p of setsParsed) {
     const set = withSources(p, validate<RuleSetFile>(checkers.ruleSet, p, problems), sources, problems)
     if (set === undefined) continue
@@ -168,7 +170,7 @@ export async function loadRules (root: string): Promise<LoadedRules> {
     problems.push(...staticProblems(p.file, set, catalog, shared))
     sets.push({ file: p.file, set })
   }
-  problems.push(...unusedProblems(shared, used))
+  problems.push(...unusedProblems(shared, used), ...conductTypeProblems(index, sets))
   const applied = new Set(sets.flatMap((s) => s.set.rules.map((r) => r.clause)))
   problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)))
   if (problems.length > 0) throw new RulesLoadError(problems)

@@ -73,11 +73,12 @@ t.test('the revision changes with the content', async (t) => {
   t.not(before.revision, after.revision)
 })
 
-t.test('a directory without a catalog or rule sets is refused', async (t) => {
+t.test('a directory without an index, or with an index of no catalog or rule sets, is refused', async (t) => {
   const err = await loadRules(t.testdir({})).then(() => undefined, (e: unknown) => e as RulesLoadError)
   t.ok(err instanceof RulesLoadError)
-  t.match(err?.message, /catalog\/: no catalog files/)
-  t.match(err?.message, /rulesets\/: no rule set files/)
+  t.same(err?.problems, [{ file: 'index.json', pointer: '', message: 'not read: missing' }])
+  const empty = await loadRules(t.testdir({ 'index.json': JSON.stringify({ catalog: [], rulesets: {}, data: [] }) })).then(() => undefined, (e: unknown) => e as RulesLoadError)
+  t.same(empty?.problems.map((p) => p.pointer), ['/catalog', '/rulesets'])
 })
 
 t.test('a file that is not JSON names the file', async (t) => {
