@@ -42,7 +42,7 @@ t.test('an unlisted .json file in the directory, catalog/ or rulesets/ is refuse
 
 t.test('a rule set whose conduct type is not the one the index gives is refused', async (t) => {
   const files = bundledFiles()
-  const dir = writeRules(t.testdir(), { ...files, 'index.json': { catalog: ['catalog/ccp-discipline-regulations.json', 'catalog/notice-2002-associations.json'], rulesets: { [SET]: 'faction' }, data: ['conditions.json'] } })
+  const dir = writeRules(t.testdir(), { ...files, 'index.json': { catalog: ['catalog/ccp-discipline-regulations.json', 'catalog/notice-2002-associations.json'], rulesets: { [SET]: 'faction' }, data: ['conditions.json', 'sources.json'] } })
   t.same(await problemsOf(dir), ["rulesets/association.json /conductType: is 'informal-association', but index.json says this file covers 'faction'"])
 })
 
