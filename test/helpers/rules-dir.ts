@@ -1,6 +1,9 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
+import type { Test } from 'tap'
 import { BUNDLED_RULES_DIR } from '../../src/paths.js'
+import { loadRules } from '../../src/domain/rules/load.js'
+import { RulesLoadError } from '../../src/errors.js'
 
 export type RulesFiles = Record<string, any>
 
@@ -69,4 +72,13 @@ export function writeRules (dir: string, files: RulesFiles): string {
     writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2))
   }
   return dir
+}
+
+/** The problems a load of the bundled files, changed by `change`, stops with ("file pointer: message"); asserts that it fails. */
+export async function loadProblems (t: Test, change: (f: RulesFiles) => void): Promise<string[]> {
+  const files = bundledFiles()
+  change(files)
+  const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: unknown) => e)
+  t.ok(err instanceof RulesLoadError, 'the load fails')
+  return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
 }

@@ -3,23 +3,13 @@
  * with no text in a version the rule applies, stops the load with the file, the rule and the pointer.
  */
 import t from 'tap'
-import { loadRules } from '../../../src/domain/rules/load.js'
-import { RulesLoadError } from '../../../src/errors.js'
-import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
+import { loadProblems } from '../../helpers/rules-dir.js'
 
 const SET = 'rulesets/association.json'
 const CATALOG = 'catalog/ccp-discipline-regulations.json'
 
-async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
-  const files = bundledFiles()
-  change(files)
-  const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: unknown) => e)
-  t.ok(err instanceof RulesLoadError, 'the load fails')
-  return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
-}
-
 t.test('a rule that can never fire stops the load', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     f[SET].rules[0].conditions.all.push({ fact: 'subject.leadingCadre', operator: 'equal', value: false })
   })
   t.same(problems, [
@@ -29,7 +19,7 @@ t.test('a rule that can never fire stops the load', async (t) => {
 })
 
 t.test('so does a rule that cannot fire in one version', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     f[SET].rules[1].elementsByVersion = { 2023: { all: [{ fact: 'subject.partyMember', operator: 'equal', value: false }] } }
   })
   t.match(problems, [/^rulesets\/association\.json \/rules\/1\/elementsByVersion\/2023: rule 'association\.faction-vehicle': can never fire under version 2023/])
@@ -37,7 +27,7 @@ t.test('so does a rule that cannot fire in one version', async (t) => {
 })
 
 t.test('and a referral clause without a text in a version the rule applies', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const referral = f[CATALOG].clauses.find((c: any) => c.id === 'ccp.referral')
     referral.versions = referral.versions.filter((v: any) => v.version !== '2015')
   })

@@ -3,7 +3,7 @@ import { loadRules } from '../../../src/domain/rules/load.js'
 import { RulesLoadError } from '../../../src/errors.js'
 import { evaluate } from '../../../src/domain/evaluate.js'
 import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
-import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
+import { bundledFiles, loadProblems, writeRules } from '../../helpers/rules-dir.js'
 import { referenceCase } from '../../helpers/cases.js'
 
 const SET = 'rulesets/association.json'
@@ -11,14 +11,6 @@ const CATALOG = 'catalog/ccp-discipline-regulations.json'
 const NOTICE = 'catalog/notice-2002-associations.json'
 const SHARED = 'conditions.json'
 
-async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
-  const files = bundledFiles()
-  change(files)
-  const dir = writeRules(t.testdir(), files)
-  const err = await loadRules(dir).then(() => undefined, (e: unknown) => e)
-  t.ok(err instanceof RulesLoadError, 'the load fails')
-  return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
-}
 
 t.test('the bundled rules load, with a stable content hash', async (t) => {
   const a = await loadRules(BUNDLED_RULES_DIR)
@@ -82,16 +74,16 @@ t.test('a directory without an index, or with an index of no catalog or rule set
 })
 
 t.test('a file that is not JSON names the file', async (t) => {
-  const problems = await problemsOf(t, (f) => { f[SET] = '{ "id": ' })
+  const problems = await loadProblems(t, (f) => { f[SET] = '{ "id": ' })
   t.match(problems[0], /^rulesets\/association\.json : not valid JSON/)
-  const inCatalog = await problemsOf(t, (f) => { f[NOTICE] = 'nope' })
+  const inCatalog = await loadProblems(t, (f) => { f[NOTICE] = 'nope' })
   t.match(inCatalog[0], /^catalog\/notice-2002-associations\.json : not valid JSON/)
-  const shared = await problemsOf(t, (f) => { f[SHARED] = '[' })
+  const shared = await loadProblems(t, (f) => { f[SHARED] = '[' })
   t.match(shared[0], /^conditions\.json : not valid JSON/)
 })
 
 t.test('schema violations name the file and the JSON pointer', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     delete f[SET].rules[0].id
     f[SET].rules[1].conditions.all[1].operator = 'like'
     f[CATALOG].instrument.versions[0].inForce.from = '2016-13-01'
@@ -106,14 +98,14 @@ t.test('schema violations name the file and the JSON pointer', async (t) => {
 })
 
 t.test('a file with many problems reports the first twenty', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     f[SET].rules = Array.from({ length: 30 }, () => ({}))
   })
   t.equal(problems.filter((p) => p.startsWith(SET)).length, 20)
 })
 
 t.test('cross-references are checked', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const rules = f[SET].rules
     rules[0].clause = 'ccp.nope'
     rules[0].supporting[0].clause = 'notice.nope'
@@ -147,7 +139,7 @@ t.test('cross-references are checked', async (t) => {
 
 t.test('catalog consistency is checked', async (t) => {
   let duplicateAt = -1
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const clauses = f[CATALOG].clauses
     duplicateAt = clauses.push({ ...clauses[0] }) - 1
     clauses[2].versions[0].version = '1997'
@@ -163,13 +155,13 @@ t.test('catalog consistency is checked', async (t) => {
     "catalog/notice-2002-associations.json /clauses/3/absent/0/version: instrument 'notice-2002' has no version '1999'"
   ]
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
-  const twice = await problemsOf(t, (f) => { f['catalog/copy.json'] = f[NOTICE] })
+  const twice = await loadProblems(t, (f) => { f['catalog/copy.json'] = f[NOTICE] })
   t.ok(twice.includes("catalog/notice-2002-associations.json /clauses/0/id: duplicate clause id 'notice2002.item-1'"), 'clause ids are unique across files')
   t.ok(twice.includes("catalog/notice-2002-associations.json /instrument/id: duplicate instrument id 'notice-2002-associations'"), 'one file per instrument')
 })
 
 t.test('a dated entry is written once, under the date of a version in which it changed', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const association = f[CATALOG].clauses[0]
     association.tiers['2018-10-01'] = association.tiers['2016-01-01']
     const mitigation = f[CATALOG].clauses.find((c: any) => c.id === 'ccp.mitigation')
@@ -186,7 +178,7 @@ t.test('a dated entry is written once, under the date of a version in which it c
 })
 
 t.test('a rule set is named by its rules: file = set id = rule id prefix', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     f['rulesets/speech.json'] = { ...structuredClone(f[SET]), id: 'online-speech' }
     f['rulesets/speech.json'].rules.forEach((r: any) => { r.id = r.id.replace('association.', 'speech.'); delete r.yieldsTo })
     f[SET].rules[2].id = 'associations.power-for-money'
@@ -201,7 +193,7 @@ t.test('a rule set is named by its rules: file = set id = rule id prefix', async
 })
 
 t.test('shared conditions: in the vocabulary, not nested, all used', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     f[SHARED].conditions['shoe-size'] = { fact: 'subject.shoeSize', operator: 'equal', value: 42 }
     f[SHARED].conditions.nested = { not: { condition: 'party-member' } }
   })
@@ -214,7 +206,7 @@ t.test('shared conditions: in the vocabulary, not nested, all used', async (t) =
 })
 
 t.test('two rule sets may not share an id', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const copy = structuredClone(f[SET])
     copy.rules = copy.rules.map((r: any) => ({ ...r, id: r.id.replace('association.', 'copy.'), yieldsTo: undefined }))
     f['rulesets/copy.json'] = copy

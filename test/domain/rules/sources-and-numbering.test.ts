@@ -6,19 +6,11 @@
  */
 import t from 'tap'
 import { loadRules } from '../../../src/domain/rules/load.js'
-import { RulesLoadError } from '../../../src/errors.js'
-import { bundledFiles, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
+import { bundledFiles, loadProblems, writeRules, type RulesFiles } from '../../helpers/rules-dir.js'
 
 const SET = 'rulesets/association.json'
 const CATALOG = 'catalog/ccp-discipline-regulations.json'
 
-async function problemsOf (t: import('tap').Test, change: (f: RulesFiles) => void): Promise<string[]> {
-  const files = bundledFiles()
-  change(files)
-  const err = await loadRules(writeRules(t.testdir(), files)).then(() => undefined, (e: unknown) => e)
-  t.ok(err instanceof RulesLoadError, 'the load fails')
-  return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
-}
 const clauseIndex = (f: RulesFiles, id: string): number => f[CATALOG].clauses.findIndex((c: { id: string }) => c.id === id)
 
 t.test('the loaded rules name their sources in words and expose them by id', async (t) => {
@@ -31,22 +23,22 @@ t.test('the loaded rules name their sources in words and expose them by id', asy
 })
 
 t.test('a source id that does not resolve', async (t) => {
-  const problems = await problemsOf(t, (f) => { f[SET].rules[0].provenance.sources = ['regs-2015', 'no-such-source'] })
+  const problems = await loadProblems(t, (f) => { f[SET].rules[0].provenance.sources = ['regs-2015', 'no-such-source'] })
   t.same(problems, ["rulesets/association.json /rules/0/provenance/sources/1: source 'no-such-source' is not in sources.json"])
 })
 
 t.test('a duplicate source id, and no sources file at all', async (t) => {
-  t.match(await problemsOf(t, (f) => { f['sources.json'].sources.push(f['sources.json'].sources[0]) }), [/^sources\.json \/sources\/\d+\/id: duplicate source id 'regs-1997-trial'$/])
-  t.match(await problemsOf(t, (f) => { delete f['sources.json'] }), ['sources.json : no sources file: the public sources the rules cite by id'])
-  const invalid = await problemsOf(t, (f) => { f['sources.json'].sources = [] })
+  t.match(await loadProblems(t, (f) => { f['sources.json'].sources.push(f['sources.json'].sources[0]) }), [/^sources\.json \/sources\/\d+\/id: duplicate source id 'regs-1997-trial'$/])
+  t.match(await loadProblems(t, (f) => { delete f['sources.json'] }), ['sources.json : no sources file: the public sources the rules cite by id'])
+  const invalid = await loadProblems(t, (f) => { f['sources.json'].sources = [] })
   t.match(invalid[0], /^sources\.json \/sources: /, 'a sources file that fails its schema')
   t.ok(invalid.some((p) => /source 'regs-2015' is not in sources\.json/.test(p)), 'and every id then fails to resolve')
 })
 
 t.test('a clause the code cites is missing, or lacks a version a rule applies', async (t) => {
-  const missing = await problemsOf(t, (f) => { f[CATALOG].clauses.splice(clauseIndex(f, 'ccp.temporal'), 1) })
+  const missing = await loadProblems(t, (f) => { f[CATALOG].clauses.splice(clauseIndex(f, 'ccp.temporal'), 1) })
   t.match(missing, [/^catalog\/ccp-discipline-regulations\.json \/clauses: clause 'ccp\.temporal' is missing: the sanction arithmetic cites it/])
-  const version = await problemsOf(t, (f) => {
+  const version = await loadProblems(t, (f) => {
     const c = f[CATALOG].clauses[clauseIndex(f, 'ccp.mitigation')]
     c.versions = c.versions.filter((v: { version: string }) => v.version !== '2023')
     c.covers = Object.fromEntries(Object.entries(c.covers).filter(([d]) => d !== '2024-01-01'))
@@ -55,7 +47,7 @@ t.test('a clause the code cites is missing, or lacks a version a rule applies', 
 })
 
 t.test('out-of-range numbers and a multi-paragraph article without its paragraph', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     const a = f[CATALOG].clauses[clauseIndex(f, 'ccp.association')]
     a.versions[0].article = 134
     a.versions[1].article = 1000
@@ -78,7 +70,7 @@ t.test('out-of-range numbers and a multi-paragraph article without its paragraph
 })
 
 t.test('without an article count, an article above 999 is out of range', async (t) => {
-  const problems = await problemsOf(t, (f) => {
+  const problems = await loadProblems(t, (f) => {
     for (const v of f[CATALOG].instrument.versions) delete v.articles
     f[CATALOG].clauses[clauseIndex(f, 'ccp.association')].versions[0].article = 1000
     f[CATALOG].clauses[clauseIndex(f, 'ccp.association')].versions[1].paragraph = 1000
