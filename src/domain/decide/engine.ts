@@ -99,10 +99,32 @@ export interface RuleSetEngines {
 const containsAny = (factValue: unknown, values: unknown) =>
   Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v))
 
-function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>, shared: ReadonlyMap<string, Condition>, describe: (d: Bilingual) => string): Engine {
+/** The names of the shared conditions a tree refers to, and those they refer to in turn. */
+function referenced (c: Condition, shared: ReadonlyMap<string, Condition>, out = new Set<string>()): Set<string> {
+  const none = () => undefined
+  foldCondition<Condition, undefined>(c, {
+    leaf: none,
+    all: none,
+    any: none,
+    not: none,
+    ref: (name) => {
+      if (!out.has(name) && shared.has(name)) referenced(shared.get(name)!, shared, out.add(name))
+    },
+    pointers: false
+  })
+  return out
+}
+
+/**
+ * An engine with its rules, the custom operator and the shared conditions its rules refer to (only
+ * those: 76 engines each compiling all of them was start-up time for nothing).
+ */
+function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>, used: Condition[], shared: ReadonlyMap<string, Condition>, describe: (d: Bilingual) => string): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true })
   engine.addOperator('containsAny', containsAny)
-  for (const [name, c] of shared) engine.setCondition(name, topLevel(c, describe) as never)
+  const names = new Set<string>()
+  for (const c of used) referenced(c, shared, names)
+  for (const name of names) engine.setCondition(name, topLevel(shared.get(name)!, describe) as never)
   for (const r of rules) engine.addRule({ name: r.name, conditions: r.conditions as never, event: { type: r.name } })
   return engine
 }
@@ -111,7 +133,10 @@ function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>,
  * A rule's auxiliary conditions are one engine rule, `all` of them in order: json-rules-engine
  * evaluates every child of an `all` (they share a priority) and its result tree keeps each child's
  * result, so each part is read on its own; one engine rule costs one result and one set of events
- * instead of one per part. Each part keeps the shape it has as an engine rule of its own.
+ * instead of one per part. A part is not wrapped in an `all` of its own as a top-level rule must be:
+ * json-rules-engine deep-copies every node of a rule's conditions into its result on every run, and
+ * the wrapper of a one-leaf part doubled what the copy and the evaluation cost for that part (an
+ * `all` of one child reads as that child, so every outcome and its deciding leaves are the same).
  */
 export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Condition>): RuleSetEngines {
   const auxiliary = new Map<string, Engine>()
@@ -131,9 +156,9 @@ export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Co
     if (aux.length === 0) return
     const name = `${rule.id}#auxiliary`
     parts.set(name, aux.map((a) => a.name))
-    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => topLevel(a.conditions, describe)) } }], shared, describe))
+    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => engineConditions(a.conditions, describe)) } }], aux.map((a) => a.conditions), shared, describe))
   })
-  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, describe) })), shared, describe)
+  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, describe) })), set.rules.map((r) => r.conditions), shared, describe)
   return { elements, auxiliary, parts, descriptions }
 }
 
