@@ -18,7 +18,7 @@ import draining from './plugins/draining.js'
 import cors from '@fastify/cors'
 import caching, { corsOptions } from './plugins/caching.js'
 import { SERVICE_VERSION } from './version.js'
-import validation from './plugins/validation.js'
+import validation, { sharedSerializers } from './plugins/validation.js'
 import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
@@ -60,7 +60,8 @@ export function buildApp (options: AppOptions = {}) {
     // (Fastify runs no onSend hook for these answers, so they are stamped here.)
     frameworkErrors: (err, request, reply) => { stamp(request, reply); frameworkErrors(err, request, reply) },
     clientErrorHandler,
-    return503OnClosing: false
+    return503OnClosing: false,
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers } }
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('config', config)
   // The API speaks JSON only: a text/plain body is refused with 415 rather than parsed as a string.
