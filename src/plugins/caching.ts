@@ -10,7 +10,7 @@
 import fp from 'fastify-plugin'
 import { createHash } from 'node:crypto'
 import type { FastifyCorsOptions } from '@fastify/cors'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify'
 import { SERVICE_VERSION } from '../version.js'
 import type { Config } from '../config.js'
 
@@ -60,17 +60,23 @@ export default fp<Config>(async (app, config) => {
   const tagOf = (request: FastifyRequest) => '"' + createHash('sha256')
     .update(`${SERVICE_VERSION}\n${app.rules.revision}\n${request.url.split('?')[0]}\n${fingerprint}`).digest('base64url').slice(0, 32) + '"'
 
-  app.addHook('preHandler', (request, reply, done) => {
-    if (request.routeOptions.config.cacheable !== true) return done()
+  // Route hooks on the cacheable routes only: every other route (the evaluations above all) runs
+  // neither hook. The 304 check comes before any preHandler the route already has.
+  const notModified: preHandlerHookHandler = (request, reply, done) => {
     request.etag = tagOf(request)
     if (!noneMatch(request.headers['if-none-match'], request.etag)) return done()
     void reply.code(304).send()
-  })
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.etag !== undefined && (reply.statusCode === 200 || reply.statusCode === 304)) {
+  }
+  const tagged: onSendHookHandler = (request, reply, payload, done) => {
+    if (reply.statusCode === 200 || reply.statusCode === 304) {
       void reply.header('etag', request.etag).header('cache-control', request.routeOptions.config.scope === undefined ? CACHE_CONTROL.open : CACHE_CONTROL.authenticated)
     }
     done(null, payload)
+  }
+  app.addHook('onRoute', (route) => {
+    if (route.config?.cacheable !== true) return
+    route.preHandler = [notModified, ...(route.preHandler === undefined ? [] : [route.preHandler].flat())]
+    route.onSend = [...(route.onSend === undefined ? [] : [route.onSend].flat()), tagged]
   })
 
 }, { name: 'caching', dependencies: ['rules'] })
