@@ -99,20 +99,12 @@ export interface RuleSetEngines {
 const containsAny = (factValue: unknown, values: unknown) =>
   Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v))
 
-/** The names of the shared conditions a tree refers to, and those they refer to in turn. */
-function referenced (c: Condition, shared: ReadonlyMap<string, Condition>, out = new Set<string>()): Set<string> {
+/** Adds the names of the shared conditions a tree refers to, and those they refer to in turn. */
+function referenced (c: Condition, shared: ReadonlyMap<string, Condition>, out: Set<string>): void {
   const none = () => undefined
-  foldCondition<Condition, undefined>(c, {
-    leaf: none,
-    all: none,
-    any: none,
-    not: none,
-    ref: (name) => {
-      if (!out.has(name) && shared.has(name)) referenced(shared.get(name)!, shared, out.add(name))
-    },
-    pointers: false
-  })
-  return out
+  foldCondition<Condition, undefined>(c, { leaf: none, all: none, any: none, not: none, pointers: false, ref: (name) => {
+    if (!out.has(name) && shared.has(name)) referenced(shared.get(name)!, shared, out.add(name))
+  } })
 }
 
 /**
