@@ -75,8 +75,8 @@ export default fp<Config>(async (app, config) => {
   }
   app.addHook('onRoute', (route) => {
     if (route.config?.cacheable !== true) return
-    route.preHandler = [notModified, ...(route.preHandler === undefined ? [] : [route.preHandler].flat())]
-    route.onSend = [...(route.onSend === undefined ? [] : [route.onSend].flat()), tagged]
+    route.preHandler = [notModified, route.preHandler].flat().filter((h) => h !== undefined)
+    route.onSend = [route.onSend, tagged].flat().filter((h) => h !== undefined)
   })
 
 }, { name: 'caching', dependencies: ['rules'] })
