@@ -98,7 +98,7 @@ t.test('with OTEL_EXPORTER_OTLP_ENDPOINT: a span per request, child of the calle
   t.ok(mine.every((l) => l.trace_id === TRACE_ID && l.span_id === span.spanId), 'every log line of the request carries trace_id and span_id')
 })
 
-t.test('a 404 and a refused body are traced too; a 5xx span has the error status', async (t) => {
+t.test('a 404 and a refused body are traced too; a 5xx span has the error status; a malformed traceparent is ignored', async (t) => {
   const otlp = await receiver(t)
   const app = buildApp({ config: { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, MAX_EVENT_LOOP_DELAY_MS: 0 } })
   // In a plugin, as every route of the app is: registered after the tracing plugin has started.
@@ -107,7 +107,11 @@ t.test('a 404 and a refused body are traced too; a 5xx span has the error status
   t.equal((await app.inject({ method: 'GET', url: '/nowhere' })).statusCode, 404)
   t.equal((await app.inject({ method: 'POST', url: '/v1/evaluations', payload: 'x', headers: { 'content-type': 'text/plain' } })).statusCode, 415)
   t.equal((await app.inject({ method: 'GET', url: '/boom' })).statusCode, 500)
+  const malformed = await app.inject({ method: 'GET', url: '/healthz', headers: { traceparent: `00-${TRACE_ID}-not-a-span-01` } })
   await app.close()
+  const health = otlp.spans.find((s) => s.name === 'GET /healthz')
+  t.ok(health !== undefined && health.traceId !== TRACE_ID && health.parentSpanId === undefined, 'a malformed traceparent starts a new trace')
+  t.equal(String(malformed.headers.traceresponse).split('-')[1], health?.traceId)
   const byStatus = Object.fromEntries(otlp.spans.map((s) => [attrs(s)['http.response.status_code'], s]))
   t.equal(byStatus[404].name, 'GET', 'no route: the span is named by the method only')
   t.equal(attrs(byStatus[404])['discipline.problem.type'], 'not-found')
