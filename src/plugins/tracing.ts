@@ -11,10 +11,13 @@
  */
 import type { IncomingMessage } from 'node:http'
 import fp from 'fastify-plugin'
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, defaultTextMapGetter, type Span, type Tracer } from '@opentelemetry/api'
+import type { Span } from '@opentelemetry/api'
 import { SERVICE_NAME } from '../logging.js'
 import { SERVICE_VERSION } from '../version.js'
 import { PROBLEM_BASE } from './problems.js'
+
+/** How long a shutdown waits for the collector to take the last spans. */
+const FLUSH_AT_SHUTDOWN_MS = 2000
 
 export interface TracingOptions {
   /** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL; spans go to <endpoint>/v1/traces. */
@@ -37,27 +40,28 @@ export function outcomeAttributes (answer: Answer): Record<string, string | numb
 }
 
 async function startProvider (opts: TracingOptions) {
-  // Loaded here, not at the top: a service without an endpoint never loads the SDK.
-  const [{ TracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { W3CTraceContextPropagator }] = await Promise.all([
-    import('@opentelemetry/sdk-trace'), import('@opentelemetry/exporter-trace-otlp-http'), import('@opentelemetry/resources'), import('@opentelemetry/core')
+  // Loaded here, not at the top: a service without an endpoint never loads OpenTelemetry (the API alone
+  // takes about 0.1 s to import).
+  const [api, { TracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { W3CTraceContextPropagator }] = await Promise.all([
+    import('@opentelemetry/api'), import('@opentelemetry/sdk-trace'), import('@opentelemetry/exporter-trace-otlp-http'), import('@opentelemetry/resources'), import('@opentelemetry/core')
   ])
   const exporter = new OTLPTraceExporter({ url: opts.endpoint.replace(/\/+$/, '') + '/v1/traces' })
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': SERVICE_NAME, 'service.version': SERVICE_VERSION }),
     spanProcessors: [new BatchSpanProcessor({ exporter })]
   })
-  return { provider, tracer: provider.getTracer(SERVICE_NAME, SERVICE_VERSION), propagator: new W3CTraceContextPropagator() }
+  return { api, provider, tracer: provider.getTracer(SERVICE_NAME, SERVICE_VERSION), propagator: new W3CTraceContextPropagator() }
 }
 
 export default fp<TracingOptions>(async (app, opts) => {
-  const { provider, tracer, propagator } = await startProvider(opts)
+  const { api, provider, tracer, propagator } = await startProvider(opts)
   const spans = new WeakMap<IncomingMessage, Span>()
 
   /** The request's span, begun as the child of the caller's trace context (none: a new trace). */
-  function begin (raw: IncomingMessage, t: Tracer): Span {
-    const parent = propagator.extract(ROOT_CONTEXT, raw.headers, defaultTextMapGetter)
+  function begin (raw: IncomingMessage): Span {
+    const parent = propagator.extract(api.ROOT_CONTEXT, raw.headers, api.defaultTextMapGetter)
     const method = raw.method as string // optional only on a client's IncomingMessage
-    const span = t.startSpan(method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } }, parent)
+    const span = tracer.startSpan(method, { kind: api.SpanKind.SERVER, attributes: { 'http.request.method': method } }, parent)
     spans.set(raw, span)
     return span
   }
@@ -65,7 +69,7 @@ export default fp<TracingOptions>(async (app, opts) => {
   // Fastify makes each request's logger here, before any hook: the span begins with it, so that every
   // line of the request (from "incoming request" on) carries its ids.
   app.setChildLoggerFactory(function (logger, bindings, childOptions, raw) {
-    const { traceId, spanId } = begin(raw as IncomingMessage, tracer).spanContext()
+    const { traceId, spanId } = begin(raw as IncomingMessage).spanContext()
     return logger.child({ ...bindings, trace_id: traceId, span_id: spanId }, childOptions)
   })
 
@@ -92,12 +96,20 @@ export default fp<TracingOptions>(async (app, opts) => {
       const revision = reply.getHeader('x-rules-revision')
       span.setAttributes({ 'http.response.status_code': reply.statusCode, 'discipline.request_id': request.id })
       if (typeof revision === 'string') span.setAttribute('discipline.rules_revision', revision)
-      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR })
+      if (reply.statusCode >= 500) span.setStatus({ code: api.SpanStatusCode.ERROR })
       span.end()
     }
     done()
   })
 
-  // Shutting down (close-with-grace → app.close) sends the spans still in the batch.
-  app.addHook('onClose', async () => { await provider.shutdown() })
+  // Shutting down (close-with-grace → app.close) sends the spans still in the batch. A collector that
+  // cannot take them costs those spans, never the shutdown: the exporter retries for up to 10 s, which
+  // would use up SHUTDOWN_TIMEOUT_MS, so the wait is bounded.
+  app.addHook('onClose', async () => {
+    let timer: NodeJS.Timeout | undefined
+    const bound = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${FLUSH_AT_SHUTDOWN_MS} ms`)), FLUSH_AT_SHUTDOWN_MS) })
+    await Promise.race([provider.shutdown(), bound])
+      .catch((err: Error) => app.log.warn(`tracing: the last spans were not sent (${err.message})`))
+      .finally(() => clearTimeout(timer))
+  })
 }, { name: 'tracing' })

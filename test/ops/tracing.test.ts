@@ -1,6 +1,9 @@
 import t from 'tap'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { PACKAGE_ROOT } from '../../src/paths.js'
 import { buildApp } from '../../src/app.js'
 import { outcomeAttributes } from '../../src/plugins/tracing.js'
 import { referenceCase } from '../helpers/cases.js'
@@ -136,6 +139,36 @@ t.test('without OTEL_EXPORTER_OTLP_ENDPOINT nothing is traced or sent', async (t
   await app.close()
   t.ok(lines.length > 0 && lines.every((l) => l.trace_id === undefined), 'no trace ids in the log')
   t.same(otlp.posts, [], 'the receiver got nothing')
+})
+
+/** The address of a collector that is down: a loopback port nothing listens on any more. */
+async function downCollector (): Promise<string> {
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  const port = (closed.address() as AddressInfo).port
+  await new Promise<void>((resolve) => closed.close(() => resolve()))
+  return `http://127.0.0.1:${port}`
+}
+
+t.test('a collector that is down costs spans, never a request nor the shutdown', async (t) => {
+  const lines: Array<Record<string, unknown>> = []
+  const app = buildApp({ config: { OTEL_EXPORTER_OTLP_ENDPOINT: await downCollector(), MAX_EVENT_LOOP_DELAY_MS: 0 }, logger: { level: 'info', stream: { write: (l: string) => { lines.push(JSON.parse(l)) } } } })
+  await app.ready()
+  t.equal((await app.inject({ method: 'POST', url: '/v1/evaluations', payload: referenceCase().request })).statusCode, 200)
+  await t.resolves(app.close(), 'closing succeeds')
+  // The exporter would retry for about 8 s; the shutdown stops waiting after 2 s (and says so).
+  t.match(lines.filter((l) => l.level === 40).map((l) => l.msg), [/^tracing: the last spans were not sent \(no answer within 2000 ms\)$/], 'one warning says so')
+})
+
+t.test('without the variable no OpenTelemetry module is even imported', async (t) => {
+  // A child process, so that modules other tests imported do not count; it prints each one imported.
+  // (Tap's TypeScript loader, not its coverage hook: the child's coverage is not this test's.)
+  const loaders = process.execArgv.filter((a) => !a.includes('processinfo'))
+  const child = spawnSync(process.execPath, [...loaders, join(PACKAGE_ROOT, 'test', 'helpers', 'opentelemetry-loads.mjs'), ''], { encoding: 'utf8' })
+  t.equal(child.status, 0, child.stderr)
+  t.equal(child.stdout, '', 'none without the endpoint')
+  const sees = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'test', 'helpers', 'opentelemetry-loads.mjs'), '--only-api'], { encoding: 'utf8' })
+  t.match(sees.stdout, /loaded .*@opentelemetry\/api\//, 'the check does see an import of OpenTelemetry')
 })
 
 t.test('outcomeAttributes reads codes and counts only', async (t) => {
