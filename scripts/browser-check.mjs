@@ -3,7 +3,8 @@
  * Browser test of /docs (run by `npm test` after the build): headless Debian Chromium driven by
  * playwright-core opens the service's own Swagger UI, checks that it loads with no request to
  * another host, runs the documented example (the reference case) with "Try it out" → "Execute",
- * and checks that the page shows a 200 answer with the triggered rule. Prints "N passed, M failed".
+ * and checks that the page shows a 200 answer with the triggered rule, and that the documented
+ * responses show their examples (a real answer, a real problem). Prints "N passed, M failed".
  * Without /usr/bin/chromium (CI installs Debian's package) it says so and exits 0 having run nothing.
  */
 import { spawn } from 'node:child_process'
@@ -68,6 +69,10 @@ try {
   if ((await tryOut.innerText()).includes('Try it out')) await tryOut.click()
   const body = await op.locator('textarea.body-param__text').inputValue({ timeout: 10000 })
   check(body.includes('在京老乡精英会'), 'the example request is the reference case')
+  // The documented answers are real ones (openapi.yaml's examples): the answer to the reference case, and a problem.
+  const documented = (code) => op.locator(`table.responses-table:not(.live-responses-table) tr.response[data-code="${code}"]`).innerText({ timeout: 10000 })
+  check((await documented(200)).includes('association.leading-cadre-unregistered'), 'the page shows the example answer of the reference case (200)')
+  check((await documented(422)).includes('urn:discipline-rules:problem:invalid-facts'), 'the page shows the example problem of a 422')
   await op.locator('button.execute').click()
   const live = op.locator('.live-responses-table .response .response-col_status')
   await live.first().waitFor({ timeout: 15000 })

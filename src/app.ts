@@ -19,6 +19,7 @@ import cors from '@fastify/cors'
 import caching, { corsOptions } from './plugins/caching.js'
 import { SERVICE_VERSION } from './version.js'
 import validation, { sharedSerializers } from './plugins/validation.js'
+import tracing from './plugins/tracing.js'
 import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
@@ -77,6 +78,8 @@ export function buildApp (options: AppOptions = {}) {
     done(null, payload)
   })
 
+  // First, so that its span and log ids cover every request, from the very first hook.
+  if (config.OTEL_EXPORTER_OTLP_ENDPOINT !== '') app.register(tracing, { endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT })
   const schemas = sharedSchemas(config)
   app.register(validation, { schemas })
   app.register(problems)

@@ -34,6 +34,7 @@ export const ConfigSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: int(100, 120000, 10000, 'Bound on a graceful shutdown.'),
   CORS_ORIGINS: Type.String({ default: '', description: 'Browser origins allowed to call the API, comma-separated (e.g. https://cases.example.org); empty: CORS off.' }),
   REDIS_URL: Type.String({ default: '', description: 'redis://host:port: one rate-limit budget shared by every replica; empty: a budget per replica.' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.String({ default: '', pattern: '^(https?://[^\\s]+)?$', description: 'An OpenTelemetry collector (http://host:4318): traces of every request go to <endpoint>/v1/traces over OTLP http/json; empty: no tracing at all.' }),
   SHUTDOWN_DRAIN_MS: int(0, 60_000, 1000, 'On SIGTERM, how long open connections are answered 503 with Connection: close before idle ones are closed (less if all close sooner).')
 })
 export type Config = Static<typeof ConfigSchema>

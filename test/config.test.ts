@@ -8,7 +8,7 @@ import { ConfigError } from '../src/errors.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
 t.test('defaults', async (t) => {
-  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, API_KEYS: '', API_KEYS_FILE: '', ALLOW_UNAUTHENTICATED: false, BODY_LIMIT: 262144, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, MAX_CONDUCT_ITEMS: 50, MAX_JSON_DEPTH: 32, MAX_STRING_LENGTH: 2000, RATE_LIMIT_MAX: 600, RATE_LIMIT_WINDOW_MS: 60000, MAX_EVENT_LOOP_DELAY_MS: 1000, RULES_MAX_FILE_BYTES: 4194304, RULES_RELOAD_TIMEOUT_MS: 10000, SHUTDOWN_TIMEOUT_MS: 10000, SHUTDOWN_DRAIN_MS: 1000, CORS_ORIGINS: '', REDIS_URL: '' })
+  t.same(parseConfig({}), { PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RULES_DIR: BUNDLED_RULES_DIR, API_KEYS: '', API_KEYS_FILE: '', ALLOW_UNAUTHENTICATED: false, BODY_LIMIT: 262144, BATCH_LIMIT: 100, BATCH_BODY_LIMIT: 4194304, MAX_CONDUCT_ITEMS: 50, MAX_JSON_DEPTH: 32, MAX_STRING_LENGTH: 2000, RATE_LIMIT_MAX: 600, RATE_LIMIT_WINDOW_MS: 60000, MAX_EVENT_LOOP_DELAY_MS: 1000, RULES_MAX_FILE_BYTES: 4194304, RULES_RELOAD_TIMEOUT_MS: 10000, SHUTDOWN_TIMEOUT_MS: 10000, SHUTDOWN_DRAIN_MS: 1000, CORS_ORIGINS: '', REDIS_URL: '', OTEL_EXPORTER_OTLP_ENDPOINT: '' })
 })
 
 t.test('values from the environment, empty ones ignored', async (t) => {
@@ -22,6 +22,8 @@ t.test('bad values stop the service with the variable named', async (t) => {
   t.ok(new ConfigError('x') instanceof Error)
   t.throws(() => parseConfig({ PORT: '70000' }), /PORT/)
   t.throws(() => parseConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL: Expected one of: fatal, error/)
+  t.throws(() => parseConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }), /OTEL_EXPORTER_OTLP_ENDPOINT/, 'a collector is an http(s) URL')
+  t.equal(parseConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.monitoring:4318' }).OTEL_EXPORTER_OTLP_ENDPOINT, 'http://otel-collector.monitoring:4318')
 })
 
 t.test('.env.example lists every variable with its default', async (t) => {

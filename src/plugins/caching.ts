@@ -26,7 +26,7 @@ declare module 'fastify' {
 
 /** What a browser caller may read beyond the CORS-safelisted headers. */
 export const EXPOSED_HEADERS = ['x-service-version', 'x-rules-revision', 'x-request-id', 'etag', 'retry-after', 'deprecation', 'sunset', 'link',
-  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
+  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'traceresponse']
 
 /** Authenticated reads may be kept by the caller only, and revalidated each time (a reload can come at any moment). */
 const CACHE_CONTROL = { open: 'public, no-cache', authenticated: 'private, no-cache' }

@@ -7,10 +7,10 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import type { TSchema } from '@sinclair/typebox'
 import { SERVICE_VERSION } from '../version.js'
-import { REFERENCE_CASE_REQUEST } from '../examples.js'
+import { applyExamples, type Operation as Documented } from '../examples.js'
 import { PROBLEM_CONTENT_TYPE } from './problems.js'
 
-type Operation = { requestBody?: { content: Record<string, { examples?: unknown }> }, responses: Record<string, { headers?: unknown, content?: Record<string, { schema?: { $ref?: string } }> }> }
+type Operation = Documented & { responses: Record<string, { headers?: unknown, content?: Record<string, { schema?: { $ref?: string } }> }> }
 
 /** Sent with every answer, problems included (docs/api-versioning.md). */
 const VERSION_HEADERS = {
@@ -22,7 +22,7 @@ const versionHeaderRefs = () => Object.fromEntries(Object.keys(VERSION_HEADERS).
 
 /**
  * What the route schemas cannot say: problem responses are application/problem+json, every response
- * carries the version headers, and the evaluation request's example is the reference case.
+ * carries the version headers, and the examples are real answers (src/examples.ts).
  */
 function finish (doc: { paths: Record<string, Record<string, Operation>>, components: Record<string, unknown> }) {
   doc.components.headers = VERSION_HEADERS
@@ -35,9 +35,7 @@ function finish (doc: { paths: Record<string, Record<string, Operation>>, compon
       }
     }
   }
-  doc.paths['/v1/evaluations'].post.requestBody!.content['application/json'].examples = {
-    'reference-case': { summary: '董某 and the 400-member WeChat group (source zzdj-2018-dong-case)', value: REFERENCE_CASE_REQUEST }
-  }
+  applyExamples(doc.paths)
   return doc
 }
 
