@@ -67,3 +67,18 @@ export const jointRole = oneOf(label('在共同违纪中的地位', 'role in a j
   leader: label('为首者', 'leader (为首者)'),
   participant: label('其他参与者', 'another participant')
 }, { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })
+
+/**
+ * Circumstances of the whole case rather than of one conduct item (surrender, cooperation, self-disclosure
+ * of everything): issue #13 class 6. They apply to every violation; an item's own statement adds to them.
+ */
+export const CaseCircumstances = Type.Object({
+  mitigating: Type.Optional(mitigating),
+  aggravating: Type.Optional(aggravating),
+  mitigationEffect: Type.Optional(mitigationEffect),
+  aggravationEffect: Type.Optional(aggravationEffect)
+}, {
+  additionalProperties: false,
+  description: 'Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item\'s; they apply to every violation. A conduct item\'s own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item.',
+  [LABEL]: label('全案的从轻、从重情节', 'circumstances of the whole case')
+})
