@@ -44,3 +44,20 @@ t.test('an exemption with a tier still open is provisional too, and says so', as
   t.match(en.explanation.en, /exempted.*provisional/)
   t.match(en.explanation.zh, /免予处分.*暂定/)
 })
+
+t.test('从轻 or 从重 on a range of one sanction leaves it, and says so', async (t) => {
+  const base = loadCases().find((c) => c.file === 'speech-wangyi-stated-serious.json')!.request as EvaluationRequest
+  const said = async (circumstances: NonNullable<EvaluationRequest['facts']['circumstances']>) => {
+    const v = await decide(rules, { ...base, facts: { ...base.facts, circumstances } }, { now })
+    t.same(v.classification.range, { min: 'expulsion', max: 'expulsion' }, 'expulsion only, before and after')
+    return classification(v.classification, rules, 'zh').adjustments[0]
+  }
+  const lighter = await said({ mitigating: ['self-disclosure'] })
+  t.same([lighter.step, lighter.sanction], ['lighter', 'expulsion'])
+  t.match(lighter.explanation.zh, /幅度只有开除党籍一种处分，不变/)
+  t.match(lighter.explanation.en, /which is expulsion from the party only and stays so/)
+  const heavier = await said({ aggravating: ['forcing-or-instigating-others'] })
+  t.same([heavier.step, heavier.sanction], ['heavier', 'expulsion'])
+  t.match(heavier.explanation.zh, /幅度只有开除党籍一种处分，不变/)
+  t.match(heavier.explanation.en, /which is expulsion from the party only and stays so/)
+})
