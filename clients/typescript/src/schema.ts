@@ -437,10 +437,10 @@ export interface components {
             election?: components["schemas"]["Election"];
             faction?: components["schemas"]["Faction"];
             position?: components["schemas"]["Position"];
-            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
-            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
-            /** @description Aggravating circumstances established (从重/加重). */
-            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation")[];
+            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+            /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
             /**
              * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
              * @enum {string}
@@ -465,10 +465,10 @@ export interface components {
             subject: components["schemas"]["Subject"];
             /** @description Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item's; they apply to every violation. A conduct item's own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item. */
             circumstances?: {
-                /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
-                mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
-                /** @description Aggravating circumstances established (从重/加重). */
-                aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation")[];
+                /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+                mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+                /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+                aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
                 /**
                  * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
                  * @enum {string}
