@@ -48,8 +48,11 @@ for (const c of cases) {
     // recommended sanction open; wherever the facts fix it, the case states it.
     const expected = c.expect.classification
     if (expected.recommended === '*') t.equal(expected.provisional, true, 'a case whose classification is not provisional states its recommended sanction (or null), never "*"')
-    t.same({ status: cl.status, provisional: cl.provisional, sanctionRange: cl.sanctionRange, recommended: expected.recommended === '*' ? '*' : cl.recommended, referral: cl.referral !== null },
+    const recommendation = expected.recommendation === undefined ? {} : { recommendation: { reason: cl.recommendation.reason, narrowedBy: cl.recommendation.narrowedBy.map((x: any) => x.lever) } }
+    t.same({ status: cl.status, provisional: cl.provisional, sanctionRange: cl.sanctionRange, recommended: expected.recommended === '*' ? '*' : cl.recommended, referral: cl.referral !== null, ...recommendation },
       expected, 'classification')
+    // No recommendation without a source: a single sanction only where the range after every step is one sanction.
+    t.equal(cl.recommended, cl.sanctionRange !== null && cl.sanctionRange.min === cl.sanctionRange.max ? cl.sanctionRange.min : null, 'recommended only where the range is one sanction')
 
     if (c.expect.adjustments !== undefined) {
       t.same(cl.adjustments.map((a: any) => ({ step: a.step, to: a.to, citations: a.citations.map((ci: any) => ci.label) })), c.expect.adjustments, 'the steps of the sanction arithmetic, each with its clause')

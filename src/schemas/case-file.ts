@@ -36,11 +36,15 @@ export const CaseFile = Type.Object({
       provisional: Type.Boolean(),
       sanctionRange: Type.Union([Range, Type.Null()]),
       recommended: Type.Union([Type.String({ minLength: 1, description: 'A sanction code, or "*" where the facts leave it open (only in a provisional classification; test/cases.test.ts refuses it elsewhere).' }), Type.Null()]),
-      referral: Type.Boolean()
+      referral: Type.Boolean(),
+      recommendation: Type.Optional(Type.Object({
+        reason: Type.String({ minLength: 1 }),
+        narrowedBy: Type.Array(Type.String({ minLength: 1 }), { description: 'The levers named, in order.' })
+      }, { ...strict, description: 'Why a sanction is or is not recommended, and what would narrow the range (checked only when given).' }))
     }, strict),
     adjustments: Type.Optional(Type.Array(Type.Object({
       step: Type.String({ minLength: 1 }),
-      to: Type.Union([Type.String(), Type.Null()]),
+      to: Type.Union([Range, Type.Null()], { description: 'The range after the step; null: no sanction (免予处分).' }),
       citations: Type.Array(Type.String({ minLength: 1 }))
     }, strict), { description: 'The steps of the sanction arithmetic (checked only when given).' })),
     appliedVersion: Type.Optional(Type.Array(Type.Object({

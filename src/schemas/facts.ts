@@ -17,7 +17,7 @@ import { Business } from './facts/business.js'
 import { Election } from './facts/election.js'
 import { Faction } from './facts/faction.js'
 import { Position } from './facts/position.js'
-import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole } from './facts/conduct-fields.js'
+import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances } from './facts/conduct-fields.js'
 import './formats.js'
 import { DEFAULT_CONFIG } from '../config.js'
 
@@ -54,6 +54,7 @@ export const ConductItem = Type.Object({
 
 export const Facts = Type.Object({
   subject: ref(Subject),
+  circumstances: Type.Optional(CaseCircumstances),
   conduct: Type.Array(ref(ConductItem), { minItems: 1, maxItems: DEFAULT_CONFIG.MAX_CONDUCT_ITEMS }) // the app sets MAX_CONDUCT_ITEMS (registry.ts)
 }, { ...strict, $id: 'Facts' })
 

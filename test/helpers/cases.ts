@@ -12,8 +12,8 @@ export interface CaseFixture {
     undetermined: Array<{ ruleId: string, missing: string[] }>
     findings: Array<{ ruleId: string, status: string, supersededBy?: string }>
     notTriggered?: string[]
-    classification: { status: string, provisional: boolean, sanctionRange: unknown, recommended: string | null, referral: boolean }
-    adjustments?: Array<{ step: string, to: string | null, citations: string[] }>
+    classification: { status: string, provisional: boolean, sanctionRange: unknown, recommended: string | null, referral: boolean, recommendation?: { reason: string, narrowedBy: string[] } }
+    adjustments?: Array<{ step: string, to: { min: string, max: string } | null, citations: string[] }>
     appliedVersion?: Array<{ ruleId: string, version: string, citations: string[] }>
   }
 }

@@ -112,7 +112,8 @@ t.test('several conduct items are evaluated each on its own', async (t) => {
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.same(body.triggered.map((x: any) => [x.conductIndex, x.appliedVersion.version]), [[0, '2015'], [1, '2018']])
-  t.same(body.classification.adjustments.map((a: any) => a.step), ['starting-point', 'starting-point'], 'the same rule twice is one violation: no combination')
+  t.same(body.classification.adjustments.map((a: any) => a.step), [], 'the same rule twice is one violation: no combination')
+  t.same(body.classification.sanctionRange, body.triggered[0].sanctionRange, 'the range of the one violation')
 })
 
 t.test('the request id is honoured and returned', async (t) => {

@@ -437,10 +437,10 @@ export interface components {
             election?: components["schemas"]["Election"];
             faction?: components["schemas"]["Faction"];
             position?: components["schemas"]["Position"];
-            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
-            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
-            /** @description Aggravating circumstances established (从重/加重). */
-            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation")[];
+            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+            /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
             /**
              * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
              * @enum {string}
@@ -463,6 +463,23 @@ export interface components {
         };
         Facts: {
             subject: components["schemas"]["Subject"];
+            /** @description Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item's; they apply to every violation. A conduct item's own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item. */
+            circumstances?: {
+                /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+                mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+                /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+                aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
+                /**
+                 * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
+                 * @enum {string}
+                 */
+                mitigationEffect?: "lighter" | "reduced";
+                /**
+                 * @description heavier (从重, within the range; the default) or aggravated (加重, one tier above).
+                 * @enum {string}
+                 */
+                aggravationEffect?: "heavier" | "aggravated";
+            };
             conduct: components["schemas"]["ConductItem"][];
         };
         /** @description decisionDate: the date of the decision (default: today, UTC). It must not precede the end of any conduct. */
@@ -622,30 +639,58 @@ export interface components {
             failed: components["schemas"]["FactRef"][];
         };
         Classification: {
-            /** @description sanction-proposed: at least one rule triggered; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
+            /** @description sanction-proposed: at least one rule triggered and a sanction range (sanctionRange; a single sanction where recommended names one) is proposed; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分 for every violation; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
             status: "sanction-proposed" | "exemption-proposed" | "no-sanction-proposed" | "undetermined";
-            /** @description True when undetermined rules could still change the outcome. */
+            /** @description True when undetermined rules, a missing fact of the arithmetic or an open tier of a triggered rule could still change the outcome. */
             provisional: boolean;
+            /** @description The range the case can end in after every step of the arithmetic (从轻/从重, 减轻/加重, 免予处分, 合并处理, the no-party-post substitution); null when nothing is proposed or every violation is exempted. */
             sanctionRange: components["schemas"]["SanctionRange"] | null;
+            /** @description A sanction only where sanctionRange is one sanction; otherwise null (see recommendation). */
             recommended: components["schemas"]["Sanction"] | null;
+            /** @description Whether the answer recommends one sanction, and if not, why not and what would narrow the range. */
+            recommendation: {
+                /** @description True where the arithmetic leaves one outcome: a single sanction (recommended names it) or 免予处分 (recommended is null). */
+                fixed: boolean;
+                /**
+                 * @description single-sanction: the range after every step is one sanction, which is recommended; exemption: every violation is exempted (免予处分); range-not-narrowed: nothing stated places the case within its range, and the regulations fix no starting point within a range, so no single sanction is recommended (narrowedBy says what would narrow it); nothing-proposed: no rule is triggered.
+                 * @enum {string}
+                 */
+                reason: "single-sanction" | "exemption" | "range-not-narrowed" | "nothing-proposed";
+                /** @description With range-not-narrowed: the statements and open tiers that would narrow the range; empty otherwise. */
+                narrowedBy: {
+                    /**
+                     * @description mitigating / aggravating: stating such a circumstance (从轻 / 从重 move the range one step); reduced / aggravated: choosing 减轻 / 加重 for the circumstances stated, which leaves one sanction; tier: establishing an open tier of a triggered rule.
+                     * @enum {string}
+                     */
+                    lever: "mitigating" | "aggravating" | "reduced" | "aggravated" | "tier";
+                    /** @description JSON pointer of the field of the request that states it. */
+                    pointer: string;
+                    ruleId?: string;
+                    conductIndex?: number;
+                }[];
+                explanation: components["schemas"]["Text"];
+            };
             basis: {
                 ruleId: string;
                 conductIndex: number;
             }[];
-            /** @description The ordered steps from the triggered ranges to the recommendation, each with its clause. */
+            /** @description The ordered steps from the triggered ranges to sanctionRange, each with the range before and after and its clause. */
             adjustments: {
-                /** @description starting-point, lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
+                /** @description lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
                 step: string;
                 ruleId?: string;
                 conductIndex?: number;
-                from: components["schemas"]["Sanction"] | null;
-                to: components["schemas"]["Sanction"] | null;
+                /** @description The range before the step; null: no sanction (免予处分). */
+                from: components["schemas"]["SanctionRange"] | null;
+                /** @description The range after the step; null: no sanction (免予处分). */
+                to: components["schemas"]["SanctionRange"] | null;
+                sanction?: components["schemas"]["Sanction"];
                 explanation: components["schemas"]["Text"];
                 /** @description The general provisions, in the version in force at decision. */
                 citations: components["schemas"]["Citation"][];
                 assumption?: components["schemas"]["Text"];
             }[];
-            /** @description Facts (JSON pointers) whose absence leaves the recommendation open. */
+            /** @description Facts (JSON pointers) of the arithmetic whose absence leaves the range open. */
             missing: string[];
             referral: {
                 suspectedCrime: boolean;

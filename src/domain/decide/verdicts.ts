@@ -9,7 +9,7 @@ import type { ExplainLevel } from '../../schemas/evaluation.js'
 import type { Bilingual } from '../../schemas/common.js'
 import type { EvaluatedCondition } from './conditions.js'
 import type { SanctionRange } from './ladder.js'
-import type { Proposal, StepCode } from './arithmetic.js'
+import type { Outcome, StepCode } from './arithmetic.js'
 
 /** A clause in one version of its instrument (a citation, before it is rendered). */
 export interface ClauseAt {
@@ -72,6 +72,8 @@ export interface Triggered {
   because?: Leaf[]
   /** Rules of the same rule set this one yields to, where they fire (resolved into superseded). */
   yieldsTo: Array<{ rule: string, clause: string }>
+  /** Higher tiers whose tests are not established (branch tiers fills them); any leaves the classification provisional. */
+  openTiers?: unknown[]
 }
 
 export interface Superseded {
@@ -116,8 +118,9 @@ export interface StepVerdict {
   code: StepCode | 'circumstance-not-listed' | 'order-of-steps'
   ruleId?: string
   conductIndex?: number
-  from: Proposal
-  to: Proposal
+  /** The range before and after the step; null: no sanction (免予处分). */
+  from: Outcome
+  to: Outcome
   clauses: ClauseAt[]
   assumption: boolean
   /** What the step's wording names: circumstance codes, a leader, the article's own aggravation, a count, a range. */
@@ -131,11 +134,28 @@ export interface StepVerdict {
   ignored?: string[]
 }
 
+/** What would narrow the range: a statement of the reviewer (a circumstance, 减轻, 加重) or a tier's test. */
+export interface Lever {
+  lever: 'mitigating' | 'aggravating' | 'reduced' | 'aggravated' | 'tier'
+  pointer: string
+  ruleId?: string
+  conductIndex?: number
+}
+
+export interface RecommendationVerdict {
+  fixed: boolean
+  reason: 'single-sanction' | 'exemption' | 'range-not-narrowed' | 'nothing-proposed'
+  narrowedBy: Lever[]
+}
+
 export interface ClassificationVerdict {
   status: 'sanction-proposed' | 'exemption-proposed' | 'no-sanction-proposed' | 'undetermined'
   provisional: boolean
+  /** The range after every step of the arithmetic. */
   range: SanctionRange | null
+  /** A sanction only where the arithmetic leaves one. */
   recommended: Sanction | null
+  recommendation: RecommendationVerdict
   basis: Array<{ ruleId: string, conductIndex: number }>
   steps: StepVerdict[]
   referral: { rules: string[], clauses: ClauseAt[] } | null

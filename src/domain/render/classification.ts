@@ -1,8 +1,9 @@
-/** The classification in words: each step from its code, and the outcome. */
-import type { Lang } from '../../schemas/common.js'
+/** The classification in words: each step from its code with the range before and after, the outcome, and why a sanction is or is not recommended. */
+import type { Bilingual, Lang } from '../../schemas/common.js'
 import type { Classification as ClassificationSchema } from '../../schemas/evaluation.js'
 import type { Static } from '@sinclair/typebox'
-import type { ClassificationVerdict, StepVerdict } from '../decide/verdicts.js'
+import type { Outcome } from '../decide/arithmetic.js'
+import type { ClassificationVerdict, Lever, StepVerdict } from '../decide/verdicts.js'
 import type { LoadedRules } from '../rules/load.js'
 import { say, SANCTION_NAMES, EXEMPTION, CIRCUMSTANCE_CODE_NAMES, type Messages } from './messages/index.js'
 import { text } from './text.js'
@@ -10,16 +11,16 @@ import { citations } from './citations.js'
 
 type Classification = Static<typeof ClassificationSchema>
 
-const proposal = (p: StepVerdict['to'], l: Lang) => (p === null ? EXEMPTION : SANCTION_NAMES[p])[l]
+/** A range in words: one sanction by its name, a wider range from its lightest to its heaviest, none as 免予处分. */
+const outcomeWords = (o: Outcome, m: Messages, l: Lang) =>
+  o === null ? EXEMPTION[l] : o.min === o.max ? SANCTION_NAMES[o.min][l] : m.span({ min: SANCTION_NAMES[o.min][l], max: SANCTION_NAMES[o.max][l] })
 
 function explanation (s: StepVerdict) {
   const codes = (m: Messages, l: Lang, xs: string[] | undefined) => m.list((xs ?? []).map((c) => CIRCUMSTANCE_CODE_NAMES[c][l]))
   return say((m, l) => m.step[s.code]({
     ruleId: s.ruleId ?? '',
-    from: proposal(s.from, l),
-    to: proposal(s.to, l),
-    min: s.range === undefined ? '' : SANCTION_NAMES[s.range.min][l],
-    max: s.range === undefined ? '' : SANCTION_NAMES[s.range.max][l],
+    from: outcomeWords(s.from, m, l),
+    to: outcomeWords(s.to, m, l),
     mitigating: codes(m, l, s.mitigating),
     aggravating: codes(m, l, s.aggravating),
     ignored: codes(m, l, s.ignored),
@@ -33,6 +34,7 @@ type Adjustment = Classification['adjustments'][number]
 
 function adjustment (s: StepVerdict, rules: LoadedRules, lang: Lang): Adjustment {
   const out: Adjustment = { step: s.code, from: s.from, to: s.to, explanation: text(explanation(s), lang), citations: citations(rules.catalog, s.clauses, lang) }
+  if (s.to !== null && s.to.min === s.to.max) out.sanction = s.to.min
   if (s.ruleId !== undefined) {
     out.ruleId = s.ruleId
     out.conductIndex = s.conductIndex
@@ -41,24 +43,42 @@ function adjustment (s: StepVerdict, rules: LoadedRules, lang: Lang): Adjustment
   return out
 }
 
+function leverWords (x: Lever, rules: LoadedRules): Bilingual {
+  const { lever } = x
+  if (lever !== 'tier') return say((m) => m.lever[lever])
+  const title = rules.ruleIndex.get(x.ruleId!)!.rules.get(x.ruleId!)!.title
+  return say((m, l) => m.openTier({ rule: title[l], item: x.conductIndex! + 1 }))
+}
+
+function recommendation (c: ClassificationVerdict, rules: LoadedRules, lang: Lang): Classification['recommendation'] {
+  const { fixed, reason, narrowedBy } = c.recommendation
+  const levers = narrowedBy.map((x) => leverWords(x, rules))
+  const said = say((m, l) => m.recommendation[reason]({ range: outcomeWords(c.range, m, l), levers: m.levers(levers.map((w) => w[l])) }))
+  return { fixed, reason, narrowedBy, explanation: text(said, lang) }
+}
+
+function summary (c: ClassificationVerdict): Bilingual {
+  if (c.status === 'undetermined') return say((m) => m.classification.undetermined)
+  if (c.status === 'no-sanction-proposed') return say((m) => m.classification.noSanction)
+  if (c.status === 'exemption-proposed') return say((m) => m.classification.exempted({ provisional: c.provisional }))
+  return say((m, l) => m.classification.proposed({ range: outcomeWords(c.range, m, l), recommended: c.recommended === null ? null : SANCTION_NAMES[c.recommended][l], provisional: c.provisional }))
+}
+
 export function classification (c: ClassificationVerdict, rules: LoadedRules, lang: Lang): Classification {
   const { catalog } = rules
   const referral = c.referral === null
     ? null
     : { suspectedCrime: true, rules: c.referral.rules, text: text(rules.ruleIndex.get(c.referral.rules[0])!.rules.get(c.referral.rules[0])!.referral!.text, lang), citations: citations(catalog, c.referral.clauses, lang) }
-  const range = c.range
-  const said = range === null
-    ? say((m) => c.status === 'undetermined' ? m.classification.undetermined : m.classification.noSanction)
-    : say((m, l) => m.classification.proposed({ min: SANCTION_NAMES[range.min][l], max: SANCTION_NAMES[range.max][l], recommended: proposal(c.recommended, l), provisional: c.provisional }))
   return {
     status: c.status,
     provisional: c.provisional,
     sanctionRange: c.range,
     recommended: c.recommended,
+    recommendation: recommendation(c, rules, lang),
     basis: c.basis,
     adjustments: c.steps.map((s) => adjustment(s, rules, lang)),
     referral,
     missing: c.missing,
-    explanation: text(said, lang)
+    explanation: text(summary(c), lang)
   }
 }

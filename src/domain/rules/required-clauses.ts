@@ -16,6 +16,7 @@ export const REQUIRED_CLAUSES = [
   'ccp.mitigation',
   'ccp.aggravation',
   'ccp.aggravation-repeat',
+  'ccp.cooperation',
   'ccp.lighter-heavier',
   'ccp.reduced-aggravated',
   'ccp.multiple-violations',

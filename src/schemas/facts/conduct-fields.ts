@@ -43,15 +43,17 @@ export const mitigating = setOf(label('从轻、减轻情节', 'mitigating circu
   'reporting-others': label('检举同案人或者其他人应当受到党纪处分或者法律追究的问题，经查证属实', 'reporting others’ violations, verified'),
   'recovering-losses': label('主动挽回损失、消除不良影响或者有效阻止危害结果发生', 'recovering losses or preventing harm'),
   'surrendering-proceeds': label('主动上交或者退赔违纪所得', 'surrendering or repaying the proceeds'),
-  'cooperating-in-review': label('在组织核实、立案审查过程中，能够配合核实审查工作，如实说明本人违纪违法事实', 'cooperating in the review and stating the facts truthfully')
-}, 'Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018).')
+  'cooperating-in-review': label('在组织核实、立案审查过程中，能够配合核实审查工作，如实说明本人违纪违法事实', 'cooperating in the review and stating the facts truthfully'),
+  'other-merit': label('有其他立功表现', 'other meritorious conduct')
+}, 'Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现).')
 
 export const aggravating = setOf(label('从重、加重情节', 'aggravating circumstances'), {
   'forcing-or-instigating-others': label('强迫、唆使他人违纪', 'forcing or instigating others to violate discipline'),
   'refusing-to-surrender-proceeds': label('拒不上交或者退赔违纪所得', 'refusing to surrender or repay the proceeds'),
   'new-violation-after-sanction': label('受党纪处分后又因故意违纪应当受到党纪处分', 'a new deliberate violation after a sanction'),
-  'earlier-undisclosed-violation': label('受党纪处分后又被发现其受处分前的违纪行为', 'an earlier violation found after a sanction')
-}, 'Aggravating circumstances established (从重/加重).')
+  'earlier-undisclosed-violation': label('受党纪处分后又被发现其受处分前的违纪行为', 'an earlier violation found after a sanction'),
+  'not-stopping-during-campaign': label('在纪律集中整饬过程中不收敛、不收手', 'not stopping during a concentrated discipline campaign')
+}, 'Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only).')
 
 export const mitigationEffect = oneOf(label('从轻或减轻', 'effect of the mitigating circumstances'), {
   lighter: label('从轻（在处分幅度内）', 'lighter (within the range)'),
@@ -67,3 +69,18 @@ export const jointRole = oneOf(label('在共同违纪中的地位', 'role in a j
   leader: label('为首者', 'leader (为首者)'),
   participant: label('其他参与者', 'another participant')
 }, { description: 'In a joint violation: leader (为首者, 从重) or another participant.' })
+
+/**
+ * Circumstances of the whole case rather than of one conduct item (surrender, cooperation, self-disclosure
+ * of everything): issue #13 class 6. They apply to every violation; an item's own statement adds to them.
+ */
+export const CaseCircumstances = Type.Object({
+  mitigating: Type.Optional(mitigating),
+  aggravating: Type.Optional(aggravating),
+  mitigationEffect: Type.Optional(mitigationEffect),
+  aggravationEffect: Type.Optional(aggravationEffect)
+}, {
+  additionalProperties: false,
+  description: 'Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item\'s; they apply to every violation. A conduct item\'s own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item.',
+  [LABEL]: label('全案的从轻、从重情节', 'circumstances of the whole case')
+})

@@ -112,10 +112,10 @@ t.test('statutory aggravation from the rule data, by version and condition', asy
   const under2015 = await run('2017-06-30', '2017-12-10')
   t.same(triggered(under2015, 'statutory')!.statutoryAdjustments.map((a) => a.id), ['always'])
   const steps = under2015.classification.adjustments.filter((a) => a.ruleId === 'x.statutory').map((a) => a.step)
-  t.same(steps, ['starting-point', 'heavier'])
+  t.same(steps, ['heavier'])
   const aggravated = await run('2019-06-30', '2020-01-10', {}, { politicalEcologyWorsened: true }, { aggravationEffect: 'aggravated', jointRole: 'leader' })
   const step = aggravated.classification.adjustments.find((a) => a.ruleId === 'x.statutory' && a.step === 'aggravated')!
-  t.equal(step.to, 'expulsion', 'the article allows 加重: one tier above removal–probation')
+  t.same([step.to, step.sanction], [{ min: 'expulsion', max: 'expulsion' }, 'expulsion'], 'the article allows 加重: one tier above removal–probation')
   const heavier = await run('2019-06-30', '2020-01-10', {}, { politicalEcologyWorsened: true }, { jointRole: 'leader', aggravating: ['forcing-or-instigating-others'] })
   t.match(heavier.classification.adjustments.find((a) => a.ruleId === 'x.statutory' && a.step === 'heavier')!.explanation.en, /forcing or instigating others; leader of a joint violation; aggravation prescribed by the article/)
 })

@@ -30,25 +30,40 @@ export const en: Messages = {
   },
   rangeNote: (p) => `Sanction range: ${p.min} to ${p.max} (${p.label}).`,
   step: {
-    'starting-point': (p) => `Starting point: the middle of rule ${p.ruleId}'s range (${p.min} to ${p.max}): ${p.to}.`,
-    lighter: (p) => `Mitigating (${p.mitigating}): lighter within the range, ${p.to}.`,
-    reduced: (p) => `Mitigating (${p.mitigating}): reduced one tier below the range, ${p.to}.`,
+    lighter: (p) => `Mitigating (${p.mitigating}): lighter within the range, ${p.from === p.to ? `which is ${p.to} only and stays so` : `from ${p.from} to ${p.to} (the heaviest sanction of the range drops out)`}.`,
+    reduced: (p) => `Mitigating (${p.mitigating}): reduced one tier below the range (${p.from}): ${p.to}.`,
     'cannot-reduce': (p) => `Cannot be reduced a tier (below a warning there is only exemption; an expulsion-only offence is not reduced): ${p.to}.`,
-    exemption: (p) => `The range lies within warning and serious warning and a mitigating circumstance applies (${p.mitigating}): the sanction may be waived for criticism, ordered self-examination or admonition; if not waived, the lighter sanction is a warning.`,
-    heavier: (p) => `Aggravating (${[...(p.aggravating === '' ? [] : [p.aggravating]), ...(p.leader ? ['leader of a joint violation'] : []), ...(p.statutory ? ['aggravation prescribed by the article'] : [])].join('; ')}): heavier within the range, ${p.to}.`,
-    aggravated: (p) => `Aggravated: one tier above the range, ${p.to}.`,
-    offset: (p) => `Both mitigating (${p.mitigating}) and aggravating circumstances: taken to offset each other; the starting point ${p.to} stands.`,
-    'multiple-violations': (p) => `${p.count} violations dealt with together: the heaviest, ${p.from}, raised one tier (expulsion if any warrants it): ${p.to}.`,
-    'no-party-post': () => 'No party post: a serious warning replaces removal from party posts; posts outside the party should be recommended for removal.',
+    exemption: (p) => `The range (${p.from}) lies within warning and serious warning and a mitigating circumstance applies (${p.mitigating}): the sanction may be waived for criticism, ordered self-examination or admonition; or, not waived, made lighter within the range.`,
+    heavier: (p) => `Aggravating (${[...(p.aggravating === '' ? [] : [p.aggravating]), ...(p.leader ? ['leader of a joint violation'] : []), ...(p.statutory ? ['aggravation prescribed by the article'] : [])].join('; ')}): heavier within the range, ${p.from === p.to ? `which is ${p.to} only and stays so` : `from ${p.from} to ${p.to} (the lightest sanction of the range drops out)`}.`,
+    aggravated: (p) => `Aggravated: one tier above the range (${p.from}): ${p.to}.`,
+    offset: (p) => `Both mitigating (${p.mitigating}) and aggravating circumstances: taken to offset each other; the range stays ${p.to}.`,
+    'multiple-violations': (p) => `${p.count} violations dealt with together: the highest sanctions any of them warrants (${p.from}) raised one tier (expulsion if any warrants it): ${p.to}.`,
+    'no-party-post': (p) => `No party post: a serious warning replaces removal from party posts, so the range goes from ${p.from} to ${p.to}; posts outside the party should be recommended for removal.`,
     'no-party-post-unknown': () => 'Whether the member holds a party post is not established: if not, a serious warning replaces removal from party posts.',
     'circumstance-not-listed': (p) => `The version in force at decision does not list these circumstances, so they are not applied: ${p.ignored}.`,
-    'order-of-steps': () => 'Order applied: each violation\'s own sanction first, then dealing with several violations together, then the no-party-post substitution. The regulations do not state this order (unconfirmed in the reference).'
+    'order-of-steps': () => 'Order applied: each violation\'s own range first, then dealing with several violations together, then the no-party-post substitution. The regulations do not state this order (unconfirmed in the reference).'
   },
+  span: (p) => `${p.min} to ${p.max}`,
   classification: {
     undetermined: 'No rule is triggered, but some cannot be decided on the facts given; establish the facts listed under undetermined.',
     noSanction: 'No encoded rule proposes a party sanction. See findings and notTriggered for why; this is not a finding that the conduct is clean.',
-    proposed: (p) => `Most severe range: ${p.min} to ${p.max}; proposed: ${p.recommended} (the steps are under adjustments).${p.provisional ? ' Some facts are not established, so this is provisional.' : ''} Decision support only: a reviewer decides.`
+    exempted: (p) => `Every violation may be exempted from sanction (see the adjustments).${p.provisional ? ' Some facts are not established, so this is provisional.' : ''} Decision support only: a reviewer decides.`,
+    proposed: (p) => `Range after every step: ${p.range}; ${p.recommended === null ? 'no single sanction is presumed within it (see recommendation)' : `proposed: ${p.recommended}`}.${p.provisional ? ' Some facts are not established, so this is provisional.' : ''} Decision support only: a reviewer decides.`
   },
+  recommendation: {
+    'single-sanction': (p) => `After every step the range is one sanction: ${p.range}.`,
+    exemption: () => 'The arithmetic ends in exemption from sanction.',
+    'range-not-narrowed': (p) => `The regulations fix the range, lighter or heavier within it and reduced or aggravated outside it, but no starting point within a range, so the service presumes no single sanction within ${p.range}; a reviewer decides.${p.levers === '' ? '' : ` What would narrow it: ${p.levers}.`}`,
+    'nothing-proposed': () => 'No sanction is proposed.'
+  },
+  levers: (xs) => xs.join('; '),
+  lever: {
+    mitigating: 'a mitigating circumstance established (for the whole case or one conduct item)',
+    aggravating: 'an aggravating circumstance established (for the whole case or one conduct item)',
+    reduced: 'choosing a reduced sanction (减轻) for the mitigating circumstances stated',
+    aggravated: 'choosing an aggravated sanction (加重) for the aggravating circumstances stated, where the provisions allow it'
+  },
+  openTier: (p) => `establishing the open tier of conduct item ${p.item} under "${p.rule}"`,
   assumption: 'This step is the service\'s stated default; the regulations do not prescribe it.',
   disclaimer: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
 }

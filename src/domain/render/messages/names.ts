@@ -30,8 +30,10 @@ export const CIRCUMSTANCE_CODE_NAMES: Record<string, Bilingual> = {
   'recovering-losses': { zh: '主动挽回损失', en: 'recovering losses' },
   'surrendering-proceeds': { zh: '主动上交违纪所得', en: 'surrendering proceeds' },
   'cooperating-in-review': { zh: '配合审查、如实说明', en: 'cooperating in the review' },
+  'other-merit': { zh: '其他立功表现', en: 'other meritorious conduct' },
   'forcing-or-instigating-others': { zh: '强迫、唆使他人违纪', en: 'forcing or instigating others' },
   'refusing-to-surrender-proceeds': { zh: '拒不上交违纪所得', en: 'refusing to surrender proceeds' },
   'new-violation-after-sanction': { zh: '受处分后又故意违纪', en: 'a new intentional violation after a sanction' },
-  'earlier-undisclosed-violation': { zh: '受处分后发现此前未说明的违纪', en: 'earlier undisclosed violations' }
+  'earlier-undisclosed-violation': { zh: '受处分后发现此前未说明的违纪', en: 'earlier undisclosed violations' },
+  'not-stopping-during-campaign': { zh: '纪律集中整饬中不收敛、不收手', en: 'not stopping during a concentrated discipline campaign' }
 }

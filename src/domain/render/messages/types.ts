@@ -3,7 +3,7 @@
  * reason and step; every sentence of an answer comes from one of them. Parameters arrive already in
  * the table's language (names of codes from ./names.ts, version labels, the rule data's own texts).
  */
-import type { FindingStatus, UndeterminedReason, VersionReason, StepVerdict } from '../../decide/verdicts.js'
+import type { FindingStatus, UndeterminedReason, VersionReason, StepVerdict, Lever, RecommendationVerdict } from '../../decide/verdicts.js'
 
 /** The versions compared for one rule: the conduct's and the decision's, by code and by label. */
 export interface VersionWords {
@@ -26,10 +26,9 @@ export interface FindingWords extends VersionWords {
 
 export interface StepWords {
   ruleId: string
+  /** The range before and after the step, in words. */
   from: string
   to: string
-  min: string
-  max: string
   mitigating: string
   aggravating: string
   ignored: string
@@ -48,7 +47,20 @@ export interface Messages {
   versionReason: Record<VersionReason, (p: VersionWords) => string>
   rangeNote: (p: { min: string, max: string, label: string }) => string
   step: Record<StepVerdict['code'], (p: StepWords) => string>
-  classification: { undetermined: string, noSanction: string, proposed: (p: { min: string, max: string, recommended: string, provisional: boolean }) => string }
+  /** A range of more than one sanction, from its lightest to its heaviest. */
+  span: (p: { min: string, max: string }) => string
+  classification: {
+    undetermined: string
+    noSanction: string
+    exempted: (p: { provisional: boolean }) => string
+    /** recommended: the sanction's name where the range is one sanction, else null. */
+    proposed: (p: { range: string, recommended: string | null, provisional: boolean }) => string
+  }
+  recommendation: Record<RecommendationVerdict['reason'], (p: { range: string, levers: string }) => string>
+  /** The statements that would narrow a range, one after another. */
+  levers: (items: string[]) => string
+  lever: Record<Exclude<Lever['lever'], 'tier'>, string>
+  openTier: (p: { rule: string, item: number }) => string
   assumption: string
   disclaimer: string
 }

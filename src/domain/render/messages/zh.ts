@@ -31,25 +31,40 @@ export const zh: Messages = {
   },
   rangeNote: (p) => `处分幅度：${p.min}至${p.max}（${p.label}）。`,
   step: {
-    'starting-point': (p) => `起点：该违纪行为所适用条款的处分幅度（${p.min}至${p.max}）的中间档：${p.to}。`,
-    lighter: (p) => `从轻情节（${p.mitigating}）：在幅度内从轻，${p.to}。`,
-    reduced: (p) => `减轻情节（${p.mitigating}）：在幅度外减轻一档，${p.to}。`,
+    lighter: (p) => `从轻情节（${p.mitigating}）：在幅度内从轻，${p.from === p.to ? `幅度只有${p.to}一种处分，不变` : `处分幅度由${p.from}调整为${p.to}（幅度内最重的一档不再适用）`}。`,
+    reduced: (p) => `减轻情节（${p.mitigating}）：在处分幅度（${p.from}）以外减轻一档：${p.to}。`,
     'cannot-reduce': (p) => `不能再减轻一档（警告以下只有免予处分，只有开除党籍一种处分的不适用减轻）：${p.to}。`,
-    exemption: (p) => `处分幅度在警告、严重警告以内且有从轻、减轻情节（${p.mitigating}）：可以免予处分，改以批评教育、责令检查、诫勉等方式处理；如不免予处分，从轻为警告。`,
-    heavier: (p) => `从重情节（${[...(p.aggravating === '' ? [] : [p.aggravating]), ...(p.leader ? ['共同违纪的为首者'] : []), ...(p.statutory ? ['该条规定的从重情节'] : [])].join('；')}）：在幅度内从重，${p.to}。`,
-    aggravated: (p) => `加重：在幅度外加重一档，${p.to}。`,
-    offset: (p) => `同时存在从轻（${p.mitigating}）和从重情节：视为相互抵消，维持起点${p.to}。`,
-    'multiple-violations': (p) => `${p.count}种违纪行为合并处理：最重的${p.from}加重一档（应开除党籍的开除党籍），${p.to}。`,
-    'no-party-post': () => '没有党内职务：以严重警告代替撤销党内职务；其在党外组织担任职务的，应建议撤销。',
+    exemption: (p) => `处分幅度（${p.from}）在警告、严重警告以内且有从轻、减轻情节（${p.mitigating}）：可以免予处分，改以批评教育、责令检查、诫勉等方式处理；也可以不免予处分，而在幅度内从轻处分。`,
+    heavier: (p) => `从重情节（${[...(p.aggravating === '' ? [] : [p.aggravating]), ...(p.leader ? ['共同违纪的为首者'] : []), ...(p.statutory ? ['该条规定的从重情节'] : [])].join('；')}）：在幅度内从重，${p.from === p.to ? `幅度只有${p.to}一种处分，不变` : `处分幅度由${p.from}调整为${p.to}（幅度内最轻的一档不再适用）`}。`,
+    aggravated: (p) => `加重：在处分幅度（${p.from}）以外加重一档：${p.to}。`,
+    offset: (p) => `同时存在从轻（${p.mitigating}）和从重情节：视为相互抵消，处分幅度仍为${p.to}。`,
+    'multiple-violations': (p) => `${p.count}种违纪行为合并处理：各违纪行为应受的最高处分（${p.from}）加重一档（其中一种应当开除党籍的，开除党籍）：${p.to}。`,
+    'no-party-post': (p) => `没有党内职务：以严重警告代替撤销党内职务，处分幅度由${p.from}调整为${p.to}；其在党外组织担任职务的，应建议撤销。`,
     'no-party-post-unknown': () => '是否担任党内职务未查明：如没有党内职务，应以严重警告代替撤销党内职务。',
     'circumstance-not-listed': (p) => `作出决定时施行的版本未列举以下情节，未予考虑：${p.ignored}。`,
-    'order-of-steps': () => '计算顺序：先分别确定每一违纪行为的处分，再合并处理，最后适用没有党内职务的替代规则。条例未规定这一顺序（参考资料标为未确认）。'
+    'order-of-steps': () => '计算顺序：先分别确定每一违纪行为的处分幅度，再合并处理，最后适用没有党内职务的替代规则。条例未规定这一顺序（参考资料标为未确认）。'
   },
+  span: (p) => `${p.min}至${p.max}`,
   classification: {
     undetermined: '没有规则被触发，但有规则因事实不全而无法判断；请查明待定规则所列的事实。',
     noSanction: '已编码的规则均不建议给予党纪处分。原因见各项认定结论和未触发的规则；这不等于行为没有问题。',
-    proposed: (p) => `最重的处分幅度：${p.min}至${p.max}；建议：${p.recommended}（计算步骤见各调整步骤）。${p.provisional ? '尚有事实未查明，结论是暂定的。' : ''}本结果仅供参考，由审理人员决定。`
+    exempted: (p) => `各违纪行为均可免予处分（见各调整步骤）。${p.provisional ? '尚有事实未查明，结论是暂定的。' : ''}本结果仅供参考，由审理人员决定。`,
+    proposed: (p) => `经各步骤计算后的处分幅度：${p.range}；${p.recommended === null ? '幅度内不推定单一处分（见建议说明）' : `建议：${p.recommended}`}。${p.provisional ? '尚有事实未查明，结论是暂定的。' : ''}本结果仅供参考，由审理人员决定。`
   },
+  recommendation: {
+    'single-sanction': (p) => `计算后的处分幅度只剩一种处分：${p.range}。`,
+    exemption: () => '计算结果为免予处分。',
+    'range-not-narrowed': (p) => `条例只规定处分幅度、幅度内的从轻从重和幅度外的减轻加重，没有规定幅度内从哪一档起算，本服务不在${p.range}之内推定单一处分，由审理人员决定。${p.levers === '' ? '' : `可以缩小幅度的：${p.levers}。`}`,
+    'nothing-proposed': () => '没有建议给予的处分。'
+  },
+  levers: (xs) => xs.join('；'),
+  lever: {
+    mitigating: '认定从轻、减轻情节（全案或某一行为）',
+    aggravating: '认定从重、加重情节（全案或某一行为）',
+    reduced: '对已认定的从轻、减轻情节选择减轻处分',
+    aggravated: '对已认定的从重、加重情节选择加重处分（条例允许的）'
+  },
+  openTier: (p) => `认定第${p.item}项行为在“${p.rule}”下尚未确定的情节档次`,
   assumption: '本步骤是本服务的既定做法，条例未作规定。',
   disclaimer: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。'
 }
