@@ -10,7 +10,7 @@ t.test('GET /v1/rulesets lists the loaded rule sets', async (t) => {
   const body = res.json()
   t.equal(body.rulesRevision, app.rules.revision)
   const associations = body.ruleSets.find((s: any) => s.id === 'association')
-  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/association', 3, 'informal-association'])
+  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/association', 4, 'informal-association'])
   t.same(body.ruleSets.map((s: any) => s.id), [...app.rules.ruleSets.keys()], 'every loaded rule set')
 })
 

@@ -437,6 +437,11 @@ export interface components {
             election?: components["schemas"]["Election"];
             faction?: components["schemas"]["Faction"];
             position?: components["schemas"]["Position"];
+            /**
+             * @description The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.
+             * @enum {string}
+             */
+            suspectedCrime?: "none-found" | "taking-bribes" | "offering-bribes" | "embezzlement" | "misappropriation" | "abuse-of-power" | "neglect-of-duty" | "leaking-state-secrets" | "sabotaging-elections" | "other";
             /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
             mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
             /** @description Aggravating circumstances established (从重/加重). */
