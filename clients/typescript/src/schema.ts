@@ -320,10 +320,10 @@ export interface components {
         /** @description Gifts, red packets, loans and hospitality, received or given. */
         Benefit: {
             /**
-             * @description gift-received / gift-given: gifts, cash, red packets, cards; borrowing: money, housing or cars borrowed; hospitality-received / hospitality-provided: banquets, travel, fitness, entertainment.
+             * @description gift-received / gift-given: gifts, cash, red packets, cards; borrowing: money, housing or cars borrowed; hospitality-received / hospitality-provided: banquets, travel, fitness, entertainment; public-funds-hospitality: banquets, entertainment or fitness paid with public funds, or gifts or cards bought with them to give or hand out; reception: receiving visitors (公务接待, from 2024 接待).
              * @enum {string}
              */
-            kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided";
+            kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided" | "public-funds-hospitality" | "reception";
             /**
              * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).
              * @enum {string}
@@ -342,6 +342,14 @@ export interface components {
             exceedsNormalReciprocity?: boolean;
             /** @description Actually affected the impartial performance of duty (影响公正执行公务; the 2018 borrowing article needs an actual effect, 2023 only a possible one). */
             dutyAffected?: boolean;
+            /** @description Paid for, or bought, with public funds (用公款支付、购买): an element of the public-funds article. */
+            paidWithPublicFunds?: boolean;
+            /** @description Contrary to the relevant rules (违反有关规定), as the case officer finds: an element of the public-funds article (some official meals and purchases are permitted). */
+            contraryToRules?: boolean;
+            /** @description High consumption (高消费): the 2015 and 2018 public-funds articles name high-consumption entertainment; 2023 drops the word. */
+            highConsumption?: boolean;
+            /** @description How a reception breached the (official) reception rules: over-standard (超标准), over-scope (超范围), lavish-eating (借机大吃大喝); empty means none of them. */
+            receptionBreaches?: ("over-standard" | "over-scope" | "lavish-eating")[];
             /** @description The subject sought a benefit for the giver (为他人谋取利益): the bribery route. */
             benefitSoughtForGiver?: boolean;
         };
@@ -442,6 +450,11 @@ export interface components {
              * @enum {string}
              */
             suspectedCrime?: "none-found" | "taking-bribes" | "offering-bribes" | "embezzlement" | "misappropriation" | "abuse-of-power" | "neglect-of-duty" | "leaking-state-secrets" | "sabotaging-elections" | "other";
+            /**
+             * @description The subject's responsibility as the regulations define it (2015 Art 38 / 2018 Art 37 / 2023 Art 39), for the articles that name the direct or leadership-responsible person as subject: direct, principal-leadership, important-leadership, none.
+             * @enum {string}
+             */
+            responsibility?: "direct" | "principal-leadership" | "important-leadership" | "none";
             /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
             mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
             /** @description Aggravating circumstances established (从重/加重). */
