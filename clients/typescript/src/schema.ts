@@ -299,6 +299,8 @@ export interface components {
             audienceSize?: number;
             /** @description Caused harm or bad effects (造成损害或者不良影响). */
             harmOrBadEffect?: boolean;
+            /** @description Of bad political conduct (政治品行恶劣), as the case officer finds: an element of the second paragraph of the rumour article (2018 Art 52 para 2, 2023 Art 59 para 2). */
+            badPoliticalConduct?: boolean;
         };
         /** @description Obscene or vulgar material made, sold or passed on. */
         Content: {
