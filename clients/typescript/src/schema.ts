@@ -327,10 +327,10 @@ export interface components {
              */
             kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided" | "public-funds-hospitality" | "reception";
             /**
-             * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).
+             * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing); disguised-fee: money given under the name of a lecture, research-project or consulting fee or the like (变相送礼, 2023 Art 98 para 2).
              * @enum {string}
              */
-            form?: "cash" | "electronic-red-packet" | "gift" | "consumption-card" | "securities" | "banquet" | "travel" | "fitness" | "entertainment" | "money" | "housing" | "car";
+            form?: "cash" | "electronic-red-packet" | "gift" | "consumption-card" | "securities" | "banquet" | "travel" | "fitness" | "entertainment" | "money" | "housing" | "car" | "disguised-fee";
             /**
              * @description Who is on the other side: managed-or-served (管理和服务对象), subordinate, business-contact, colleague, relative-or-friend, other.
              * @enum {string}

@@ -25,8 +25,9 @@ export const Benefit = Type.Object({
     entertainment: label('娱乐', 'entertainment'),
     money: label('钱款', 'money'),
     housing: label('住房', 'housing'),
-    car: label('车辆', 'car')
-  }, { description: 'What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).' })),
+    car: label('车辆', 'car'),
+    'disguised-fee': label('以讲课费、课题费、咨询费等名义支付的款项（变相送礼）', 'money paid as a lecture, research-project or consulting fee or the like (a disguised gift)')
+  }, { description: 'What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing); disguised-fee: money given under the name of a lecture, research-project or consulting fee or the like (变相送礼, 2023 Art 98 para 2).' })),
   counterpart: Type.Optional(oneOf(label('对方', 'who is on the other side'), {
     'managed-or-served': label('管理和服务对象', 'someone the subject manages or serves'),
     subordinate: label('下属', 'a subordinate'),
