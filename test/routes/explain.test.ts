@@ -21,7 +21,7 @@ t.test('explain: summary by default, none and full on request', async (t) => {
   t.equal(none.triggered[0].notes, undefined)
   t.same(none.classification.recommended, summary.classification.recommended, 'the answer does not change')
   const full = (await post(withOptions({ explain: 'full' }))).json()
-  t.same(full.notTriggered.map((x: any) => x.ruleId).sort(), ['association.faction-vehicle', 'association.power-for-money'])
+  t.same(full.notTriggered.map((x: any) => x.ruleId).sort(), ['association.faction-vehicle', 'association.power-for-money', 'association.suspected-crime'])
   t.same(full.notTriggered[0].failed[0].condition.en.length > 0, true, 'each with the condition that failed, in words')
 })
 

@@ -10,7 +10,7 @@ t.test('GET /v1/rulesets lists the loaded rule sets', async (t) => {
   const body = res.json()
   t.equal(body.rulesRevision, app.rules.revision)
   const associations = body.ruleSets.find((s: any) => s.id === 'association')
-  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/association', 3, 'informal-association'])
+  t.same([associations.href, associations.rules, associations.conductType], ['/v1/rulesets/association', 4, 'informal-association'])
   t.same(body.ruleSets.map((s: any) => s.id), [...app.rules.ruleSets.keys()], 'every loaded rule set')
 })
 
@@ -25,6 +25,7 @@ t.test('GET /v1/rulesets/{id} shows the rules with their titles and clauses', as
   const power = body.rules.find((r: any) => r.id === 'association.power-for-money')
   t.same(power.citations.map((c: any) => `${c.clause}@${c.version}:${c.article}`), [
     'ccp.crime-linkage@2015:27', 'ccp.crime-linkage@2018:27', 'ccp.crime-linkage@2023:29',
+    'ccp.confiscation@2015:41', 'ccp.confiscation@2018:40', 'ccp.confiscation@2023:43',
     'ccp.referral@2015:30', 'ccp.referral@2018:29', 'ccp.referral@2023:31'
   ])
 })

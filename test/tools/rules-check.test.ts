@@ -32,7 +32,7 @@ t.test('a rule set that does not load: every problem listed with file, rule and 
   const { errors, output } = await checkRules(writeRules(t.testdir(), files))
   const text = lines(output)
   t.ok(text.some((l) => l.startsWith(`${SET} /rules/1/conditions`) && l.includes('[association.faction-vehicle]')), 'a schema problem names the rule')
-  t.ok(text.some((l) => l.startsWith(`${SET} /rules/3:`)), 'a rule without an id is named by its pointer')
+  t.ok(text.some((l) => l.startsWith(`${SET} /rules/${rules.length - 1}:`)), 'a rule without an id is named by its pointer')
   t.ok(text.some((l) => l.startsWith(`${SET} /title: `)), 'a problem outside any rule')
   t.ok(text.includes("cases/broken.json: not valid JSON: Unexpected end of JSON input") || text.some((l) => l.startsWith('cases/broken.json: not valid JSON')), 'a case that is not JSON')
   t.ok(text.some((l) => l.startsWith('cases/no-expect.json /expect:')), 'a case that does not match the case schema')
@@ -77,7 +77,7 @@ t.test('golden cases: every rule needs a triggering and a non-triggering case; c
     'cases/zz-stale.json /expect/undetermined/0/ruleId [association.gone]: no rule set has a rule \'association.gone\'',
     'cases/zz-stale.json /expect/findings/0/ruleId [association.old]: no rule set has a rule \'association.old\'',
     'cases/zz-stale.json /expect/notTriggered/0 [association.older]: no rule set has a rule \'association.older\'',
-    'rulesets/association.json /rules/3 [association.never-triggered]: no golden case triggers this rule (add one under cases/ where it is in expect.triggered)',
+    'rulesets/association.json /rules/4 [association.never-triggered]: no golden case triggers this rule (add one under cases/ where it is in expect.triggered)',
     'rulesets/extra.json /rules/0 [extra.untested]: no golden case triggers this rule (add one under cases/ where it is in expect.triggered)',
     'rulesets/extra.json /rules/0 [extra.untested]: no golden case where this rule is considered and does not trigger (add one where it is ruled out or gives a finding)'
   ])

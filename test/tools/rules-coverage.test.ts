@@ -63,7 +63,7 @@ t.test('what no case exercises', async (t) => {
   t.match(report.output, /: never true\n/)
   t.match(report.output, /: never false\n/)
   t.match(report.output, '\nCases skipped (see npm run rules:check):\n  cases/zz-refused.json /request/facts/conduct/0/period/end: the service refuses the request: ends before it starts\n')
-  t.match(report.output, /rules:coverage: \d+ cases; 3\/4 rules triggered, 3\/4 ruled out;/)
+  t.match(report.output, /rules:coverage: \d+ cases; 4\/5 rules triggered, 4\/5 ruled out;/)
 })
 
 t.test('main: a report, exit 0; exit 1 only when the rules do not load', async (t) => {

@@ -299,6 +299,8 @@ export interface components {
             audienceSize?: number;
             /** @description Caused harm or bad effects (造成损害或者不良影响). */
             harmOrBadEffect?: boolean;
+            /** @description Of bad political conduct (政治品行恶劣), as the case officer finds: an element of the second paragraph of the rumour article (2018 Art 52 para 2, 2023 Art 59 para 2). */
+            badPoliticalConduct?: boolean;
         };
         /** @description Obscene or vulgar material made, sold or passed on. */
         Content: {
@@ -320,15 +322,15 @@ export interface components {
         /** @description Gifts, red packets, loans and hospitality, received or given. */
         Benefit: {
             /**
-             * @description gift-received / gift-given: gifts, cash, red packets, cards; borrowing: money, housing or cars borrowed; hospitality-received / hospitality-provided: banquets, travel, fitness, entertainment.
+             * @description gift-received / gift-given: gifts, cash, red packets, cards; borrowing: money, housing or cars borrowed; hospitality-received / hospitality-provided: banquets, travel, fitness, entertainment; public-funds-hospitality: banquets, entertainment or fitness paid with public funds, or gifts or cards bought with them to give or hand out; reception: receiving visitors (公务接待, from 2024 接待).
              * @enum {string}
              */
-            kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided";
+            kind?: "gift-received" | "gift-given" | "borrowing" | "hospitality-received" | "hospitality-provided" | "public-funds-hospitality" | "reception";
             /**
-             * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing).
+             * @description What was given, lent or provided: cash, red packets, gifts, cards, securities (gifts); banquets, travel, fitness, entertainment (hospitality); money, housing, cars (borrowing); disguised-fee: money given under the name of a lecture, research-project or consulting fee or the like (变相送礼, 2023 Art 98 para 2).
              * @enum {string}
              */
-            form?: "cash" | "electronic-red-packet" | "gift" | "consumption-card" | "securities" | "banquet" | "travel" | "fitness" | "entertainment" | "money" | "housing" | "car";
+            form?: "cash" | "electronic-red-packet" | "gift" | "consumption-card" | "securities" | "banquet" | "travel" | "fitness" | "entertainment" | "money" | "housing" | "car" | "disguised-fee";
             /**
              * @description Who is on the other side: managed-or-served (管理和服务对象), subordinate, business-contact, colleague, relative-or-friend, other.
              * @enum {string}
@@ -342,6 +344,14 @@ export interface components {
             exceedsNormalReciprocity?: boolean;
             /** @description Actually affected the impartial performance of duty (影响公正执行公务; the 2018 borrowing article needs an actual effect, 2023 only a possible one). */
             dutyAffected?: boolean;
+            /** @description Paid for, or bought, with public funds (用公款支付、购买): an element of the public-funds article. */
+            paidWithPublicFunds?: boolean;
+            /** @description Contrary to the relevant rules (违反有关规定), as the case officer finds: an element of the public-funds article (some official meals and purchases are permitted). */
+            contraryToRules?: boolean;
+            /** @description High consumption (高消费): the 2015 and 2018 public-funds articles name high-consumption entertainment; 2023 drops the word. */
+            highConsumption?: boolean;
+            /** @description How a reception breached the (official) reception rules: over-standard (超标准), over-scope (超范围), lavish-eating (借机大吃大喝); empty means none of them. */
+            receptionBreaches?: ("over-standard" | "over-scope" | "lavish-eating")[];
             /** @description The subject sought a benefit for the giver (为他人谋取利益): the bribery route. */
             benefitSoughtForGiver?: boolean;
         };
@@ -437,10 +447,20 @@ export interface components {
             election?: components["schemas"]["Election"];
             faction?: components["schemas"]["Faction"];
             position?: components["schemas"]["Position"];
-            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
-            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
-            /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
-            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
+            /**
+             * @description The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.
+             * @enum {string}
+             */
+            suspectedCrime?: "none-found" | "taking-bribes" | "offering-bribes" | "embezzlement" | "misappropriation" | "abuse-of-power" | "neglect-of-duty" | "leaking-state-secrets" | "sabotaging-elections" | "other";
+            /**
+             * @description The subject's responsibility as the regulations define it (2015 Art 38 / 2018 Art 37 / 2023 Art 39), for the articles that name the direct or leadership-responsible person as subject: direct, principal-leadership, important-leadership, none.
+             * @enum {string}
+             */
+            responsibility?: "direct" | "principal-leadership" | "important-leadership" | "none";
+            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
+            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
+            /** @description Aggravating circumstances established (从重/加重). */
+            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation")[];
             /**
              * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
              * @enum {string}
@@ -463,23 +483,6 @@ export interface components {
         };
         Facts: {
             subject: components["schemas"]["Subject"];
-            /** @description Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item's; they apply to every violation. A conduct item's own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item. */
-            circumstances?: {
-                /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
-                mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
-                /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
-                aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
-                /**
-                 * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
-                 * @enum {string}
-                 */
-                mitigationEffect?: "lighter" | "reduced";
-                /**
-                 * @description heavier (从重, within the range; the default) or aggravated (加重, one tier above).
-                 * @enum {string}
-                 */
-                aggravationEffect?: "heavier" | "aggravated";
-            };
             conduct: components["schemas"]["ConductItem"][];
         };
         /** @description decisionDate: the date of the decision (default: today, UTC). It must not precede the end of any conduct. */
@@ -639,58 +642,30 @@ export interface components {
             failed: components["schemas"]["FactRef"][];
         };
         Classification: {
-            /** @description sanction-proposed: at least one rule triggered and a sanction range (sanctionRange; a single sanction where recommended names one) is proposed; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分 for every violation; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
+            /** @description sanction-proposed: at least one rule triggered; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
             status: "sanction-proposed" | "exemption-proposed" | "no-sanction-proposed" | "undetermined";
-            /** @description True when undetermined rules, a missing fact of the arithmetic or an open tier of a triggered rule could still change the outcome. */
+            /** @description True when undetermined rules could still change the outcome. */
             provisional: boolean;
-            /** @description The range the case can end in after every step of the arithmetic (从轻/从重, 减轻/加重, 免予处分, 合并处理, the no-party-post substitution); null when nothing is proposed or every violation is exempted. */
             sanctionRange: components["schemas"]["SanctionRange"] | null;
-            /** @description A sanction only where sanctionRange is one sanction; otherwise null (see recommendation). */
             recommended: components["schemas"]["Sanction"] | null;
-            /** @description Whether the answer recommends one sanction, and if not, why not and what would narrow the range. */
-            recommendation: {
-                /** @description True where the arithmetic leaves one outcome: a single sanction (recommended names it) or 免予处分 (recommended is null). */
-                fixed: boolean;
-                /**
-                 * @description single-sanction: the range after every step is one sanction, which is recommended; exemption: every violation is exempted (免予处分); range-not-narrowed: nothing stated places the case within its range, and the regulations fix no starting point within a range, so no single sanction is recommended (narrowedBy says what would narrow it); nothing-proposed: no rule is triggered.
-                 * @enum {string}
-                 */
-                reason: "single-sanction" | "exemption" | "range-not-narrowed" | "nothing-proposed";
-                /** @description With range-not-narrowed: the statements and open tiers that would narrow the range; empty otherwise. */
-                narrowedBy: {
-                    /**
-                     * @description mitigating / aggravating: stating such a circumstance (从轻 / 从重 move the range one step); reduced / aggravated: choosing 减轻 / 加重 for the circumstances stated, which leaves one sanction; tier: establishing an open tier of a triggered rule.
-                     * @enum {string}
-                     */
-                    lever: "mitigating" | "aggravating" | "reduced" | "aggravated" | "tier";
-                    /** @description JSON pointer of the field of the request that states it. */
-                    pointer: string;
-                    ruleId?: string;
-                    conductIndex?: number;
-                }[];
-                explanation: components["schemas"]["Text"];
-            };
             basis: {
                 ruleId: string;
                 conductIndex: number;
             }[];
-            /** @description The ordered steps from the triggered ranges to sanctionRange, each with the range before and after and its clause. */
+            /** @description The ordered steps from the triggered ranges to the recommendation, each with its clause. */
             adjustments: {
-                /** @description lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
+                /** @description starting-point, lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
                 step: string;
                 ruleId?: string;
                 conductIndex?: number;
-                /** @description The range before the step; null: no sanction (免予处分). */
-                from: components["schemas"]["SanctionRange"] | null;
-                /** @description The range after the step; null: no sanction (免予处分). */
-                to: components["schemas"]["SanctionRange"] | null;
-                sanction?: components["schemas"]["Sanction"];
+                from: components["schemas"]["Sanction"] | null;
+                to: components["schemas"]["Sanction"] | null;
                 explanation: components["schemas"]["Text"];
                 /** @description The general provisions, in the version in force at decision. */
                 citations: components["schemas"]["Citation"][];
                 assumption?: components["schemas"]["Text"];
             }[];
-            /** @description Facts (JSON pointers) of the arithmetic whose absence leaves the range open. */
+            /** @description Facts (JSON pointers) whose absence leaves the recommendation open. */
             missing: string[];
             referral: {
                 suspectedCrime: boolean;

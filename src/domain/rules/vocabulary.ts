@@ -5,6 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import { Subject, ConductItem, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position } from '../../schemas/facts.js'
+import { NO_SUSPECTED_CRIME } from '../../schemas/facts/conduct-fields.js'
 
 /** Shared schemas a conduct item refers to by $id. */
 const REFS: Record<string, TSchema> = Object.fromEntries(
@@ -76,10 +77,18 @@ function flattenInto (value: unknown, prefix: string, out: Record<string, unknow
   out[prefix] = value
 }
 
-/** The flat fact map a rule engine run sees for one conduct item. Absent facts stay absent. */
+/**
+ * Findings the party organisation records only when it makes them: absent, they read as "none found"
+ * rather than unknown. Only the suspicion of a crime (the law-linkage article's element is the
+ * organisation's own finding, 纪律审查中发现); every other absent fact stays absent.
+ */
+const UNSTATED: ReadonlyArray<[string, string]> = [['conduct.suspectedCrime', NO_SUSPECTED_CRIME]]
+
+/** The flat fact map a rule engine run sees for one conduct item. Absent facts stay absent, but for UNSTATED. */
 export function flattenFacts (subject: object, conduct: object): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   flattenInto(subject, 'subject', out)
   flattenInto(conduct, 'conduct', out)
+  for (const [name, value] of UNSTATED) if (out[name] === undefined) out[name] = value
   return out
 }

@@ -38,6 +38,34 @@ export const channel = oneOf(label('发生的场所或渠道', 'where it happene
   other: label('其他场所或渠道', 'elsewhere')
 }, { description: 'Where it happened: wechat-moments, wechat-group, work-group, qq-group, private-chat, weibo, website-or-forum, offline-public, offline-private, meeting, other.' })
 
+/**
+ * The suspected crime the party organisation found in its review (纪律审查中发现…涉嫌犯罪), the element of
+ * the law-linkage article. It is a finding the organisation records only when it makes one, like a
+ * stated circumstance: a conduct item that does not state it is read as "none found"
+ * (src/domain/rules/vocabulary.ts, UNSTATED), so that every case is not left provisional on it.
+ */
+export const NO_SUSPECTED_CRIME = 'none-found'
+export const suspectedCrime = oneOf(label('纪律审查中发现的涉嫌犯罪', 'the suspected crime found in the review'), {
+  [NO_SUSPECTED_CRIME]: label('纪律审查中未发现涉嫌犯罪（未说明的按此处理）', 'no suspected crime found in the review (the reading when none is stated)'),
+  'taking-bribes': label('涉嫌受贿', 'suspected of taking bribes'),
+  'offering-bribes': label('涉嫌行贿', 'suspected of offering bribes'),
+  embezzlement: label('涉嫌贪污', 'suspected of embezzlement'),
+  misappropriation: label('涉嫌挪用公款', 'suspected of misappropriating public funds'),
+  'abuse-of-power': label('涉嫌滥用职权', 'suspected of abuse of power'),
+  'neglect-of-duty': label('涉嫌玩忽职守', 'suspected of neglect of duty'),
+  'leaking-state-secrets': label('涉嫌泄露国家秘密', 'suspected of leaking state secrets'),
+  'sabotaging-elections': label('涉嫌破坏选举', 'suspected of sabotaging elections'),
+  other: label('涉嫌其他犯罪', 'suspected of another crime')
+}, { description: 'The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.' })
+
+/** The responsible persons some articles name as their subject (2015 Art 38 / 2018 Art 37 / 2023 Art 39). */
+export const responsibility = oneOf(label('本人对该行为的责任', 'the subject’s responsibility for it'), {
+  direct: label('直接责任者', 'directly responsible (直接责任者)'),
+  'principal-leadership': label('主要领导责任者', 'principal leadership responsibility (主要领导责任者)'),
+  'important-leadership': label('重要领导责任者', 'important leadership responsibility (重要领导责任者)'),
+  none: label('不负直接责任或领导责任', 'neither direct nor leadership responsibility')
+}, { description: 'The subject\'s responsibility as the regulations define it (2015 Art 38 / 2018 Art 37 / 2023 Art 39), for the articles that name the direct or leadership-responsible person as subject: direct, principal-leadership, important-leadership, none.' })
+
 export const mitigating = setOf(label('从轻、减轻情节', 'mitigating circumstances'), {
   'self-disclosure': label('主动交代本人应当受到党纪处分的问题', 'self-disclosure of one’s own violations'),
   'reporting-others': label('检举同案人或者其他人应当受到党纪处分或者法律追究的问题，经查证属实', 'reporting others’ violations, verified'),

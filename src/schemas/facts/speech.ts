@@ -21,5 +21,9 @@ export const Speech = Type.Object({
   harmOrBadEffect: Type.Optional(yesNo(label('是否造成损害或者不良影响', 'harm or bad effects'),
     label('造成损害或者不良影响', 'it caused harm or bad effects'),
     label('未造成损害或者不良影响', 'it caused no harm and no bad effects'),
-    { description: 'Caused harm or bad effects (造成损害或者不良影响).' }))
+    { description: 'Caused harm or bad effects (造成损害或者不良影响).' })),
+  badPoliticalConduct: Type.Optional(yesNo(label('是否政治品行恶劣', 'bad political conduct (政治品行恶劣)'),
+    label('政治品行恶劣', 'of bad political conduct (政治品行恶劣)'),
+    label('不属于政治品行恶劣', 'not of bad political conduct'),
+    { description: 'Of bad political conduct (政治品行恶劣), as the case officer finds: an element of the second paragraph of the rumour article (2018 Art 52 para 2, 2023 Art 59 para 2).' }))
 }, { additionalProperties: false, $id: 'Speech', description: 'What the subject said, spread or read, online or offline.' })

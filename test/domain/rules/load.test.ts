@@ -185,10 +185,12 @@ t.test('a rule set is named by its rules: file = set id = rule id prefix', async
   })
   t.same(problems, [
     `${SET} /rules/2/id: rule 'associations.power-for-money' is in rule set 'association': a rule's id starts with the id of its set ('association.…')`,
+    `${SET} /rules/3/yieldsTo/0/rule: rule 'association.power-for-money' is not in this rule set`,
     "rulesets/speech.json /id: rule set 'online-speech' is in rulesets/speech.json: a rule set's file is rulesets/<its id>.json",
     "rulesets/speech.json /rules/0/id: rule 'speech.leading-cadre-unregistered' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')",
     "rulesets/speech.json /rules/1/id: rule 'speech.faction-vehicle' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')",
-    "rulesets/speech.json /rules/2/id: rule 'speech.power-for-money' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')"
+    "rulesets/speech.json /rules/2/id: rule 'speech.power-for-money' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')",
+    "rulesets/speech.json /rules/3/id: rule 'speech.suspected-crime' is in rule set 'online-speech': a rule's id starts with the id of its set ('online-speech.…')"
   ])
 })
 

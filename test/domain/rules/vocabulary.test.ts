@@ -11,11 +11,14 @@ t.test('flattenFacts: one flat name per leaf, conduct bookkeeping left out', asy
     'subject.leadingCadre': false,
     'conduct.period.end': '2017-12-31',
     'conduct.association.memberCount': 400,
-    'conduct.association.forms': ['wechat-group']
+    'conduct.association.forms': ['wechat-group'],
+    'conduct.suspectedCrime': 'none-found'
   })
   // evaluate() may be called in process without the schema's validation: names outside the vocabulary
   // are still flattened (rules can never read them, since the rules check refuses unknown facts).
-  t.same(flattenFacts({ partyMember: true, extra: { a: 1 } }, {}), { 'subject.partyMember': true, 'subject.extra.a': 1 })
+  t.same(flattenFacts({ partyMember: true, extra: { a: 1 } }, {}), { 'subject.partyMember': true, 'subject.extra.a': 1, 'conduct.suspectedCrime': 'none-found' })
+  // A suspicion the organisation did find is read as stated.
+  t.equal(flattenFacts({}, { suspectedCrime: 'embezzlement' })['conduct.suspectedCrime'], 'embezzlement')
   t.equal(pointerFor('conduct.association.memberCount', 2), '/facts/conduct/2/association/memberCount')
   t.equal(pointerFor('subject.leadingCadre', 2), '/facts/subject/leadingCadre')
 })
