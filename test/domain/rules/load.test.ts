@@ -115,7 +115,7 @@ t.test('cross-references are checked', async (t) => {
     rules[2].referral.clause = 'ccp.nope-referral'
     rules[2].id = rules[1].id
     rules[0].conditions.all[1].fact = 'subject.shoeSize'
-    rules[0].circumstance.indicators[0].conditions.fact = 'conduct.association.colour'
+    rules[0].tests.serious.indicators[0].conditions.fact = 'conduct.association.colour'
     rules[0].notes[0].when.fact = 'conduct.mood'
     rules[0].conditions.all.push({ not: { fact: 'subject.age', operator: 'equal', value: 1 } })
     rules[1].conditions.all.push({ any: [{ condition: 'no-such-condition' }] })
@@ -129,7 +129,7 @@ t.test('cross-references are checked', async (t) => {
     "/rules/2/referral/clause: clause 'ccp.nope-referral' is not in the catalog",
     "/rules/2/id: duplicate rule id 'association.faction-vehicle'",
     "/rules/0/conditions/all/1/fact: unknown fact 'subject.shoeSize'",
-    "/rules/0/circumstance/indicators/0/conditions/fact: unknown fact 'conduct.association.colour'",
+    "/rules/0/tests/serious/indicators/0/conditions/fact: unknown fact 'conduct.association.colour'",
     "/rules/0/notes/0/when/fact: unknown fact 'conduct.mood'",
     "/rules/0/conditions/all/5/not/fact: unknown fact 'subject.age'",
     `/rules/1/conditions/all/${bundledFiles()[SET].rules[1].conditions.all.length}/any/0/condition: no shared condition 'no-such-condition' in conditions.json`
