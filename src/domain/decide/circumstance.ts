@@ -11,7 +11,7 @@ import type { ConductItem } from '../../schemas/facts.js'
 import type { OpenTier, TestVerdict, VersionOutcome } from './verdicts.js'
 import { key, type Outcome } from './engine.js'
 import { deciding, decidingLeaves, type Tri } from './conditions.js'
-import { rangeOf, compareRanges, type SanctionRange } from './ladder.js'
+import { rangeOf, compareRanges } from './ladder.js'
 import type { Sanction } from '../../schemas/codes.js'
 
 export interface Tier {
@@ -96,11 +96,9 @@ export const outcomeOf = (t: VersionTier): VersionOutcome => t.kind === 'establi
   ? { status: 'established', tier: t.tier.test, range: rangeOf(t.tier.sanctions) }
   : { status: t.kind === 'below' ? 'below-threshold' : 'undetermined' }
 
-const rangeIn = (t: VersionTier): SanctionRange | undefined => t.kind === 'established' ? rangeOf(t.tier.sanctions) : undefined
-
 /** 从旧兼从轻 on one pair of outcomes: the later version applies if it does not sanction the act, or more lightly. */
 const laterApplies = (old: VersionTier, later: VersionTier): boolean =>
-  old.kind === 'established' && (later.kind === 'below' || (later.kind === 'established' && compareRanges(rangeIn(later)!, rangeIn(old)!) < 0))
+  old.kind === 'established' && (later.kind === 'below' || (later.kind === 'established' && compareRanges(rangeOf(later.tier.sanctions), rangeOf(old.tier.sanctions)) < 0))
 
 export interface Compared {
   ruleId: string

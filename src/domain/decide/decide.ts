@@ -52,7 +52,8 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
 
 /** A test stated for a rule whose article has it in no version (the value is never echoed). */
 function testProblems (rules: LoadedRules, rule: Rule, stated: object, at: string): FactProblem[] {
-  const has = new Set(rules.catalog.clauses.get(rule.clause)!.versions.flatMap((v) => (v.tiers ?? []).map((t) => t.test)))
+  // A rule's clause is an offence, and the loader refuses an offence version without tiers.
+  const has = new Set(rules.catalog.clauses.get(rule.clause)!.versions.flatMap((v) => v.tiers!.map((t) => t.test)))
   return Object.keys(stated).filter((test) => !has.has(test as TierTest)).map((test) => ({
     pointer: `${at}/${test}`,
     message: `the article of rule '${rule.id}' has no tier with this test in any version (its tests: ${[...has].join(', ')})`

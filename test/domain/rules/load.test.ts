@@ -137,6 +137,24 @@ t.test('cross-references are checked', async (t) => {
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
 })
 
+t.test('a rule\'s tier tests are tests its clause has, with indicator ids unique in the rule', async (t) => {
+  const problems = await loadProblems(t, (f) => {
+    const rule = f[SET].rules[0]
+    rule.tests['political-ecology-worsened'] = { conditions: { fact: 'conduct.faction.politicalEcologyWorsened', operator: 'equal', value: true }, provenance: { sources: ['regs-2018'], inference: false } }
+    rule.tests['relatively-serious'] = { minIndicators: 1, indicators: [rule.tests.serious.indicators[0]], provenance: rule.tests.serious.provenance }
+  })
+  for (const e of [
+    "/rules/0/tests/political-ecology-worsened: clause 'ccp.association' has no tier with test 'political-ecology-worsened' in any version (its tests: serious)",
+    "/rules/0/tests/relatively-serious/indicators/0/id: duplicate indicator id"
+  ]) t.ok(problems.some((p) => p.includes(e)), e)
+  const unknown = await loadProblems(t, (f) => { f[SET].rules[0].tests.grave = f[SET].rules[0].tests.serious })
+  t.ok(unknown.some((p) => p.includes('/rules/0/tests/grave')), 'a key that is no tier test is refused by the schema, with its pointer')
+  const general = await loadProblems(t, (f) => { f[SET].rules[0].clause = 'ccp.concurrence' })
+  t.ok(general.some((p) => p.includes("/rules/0/tests/serious: clause 'ccp.concurrence' has no tier with test 'serious'")), 'a general clause has no tiers at all')
+  const catalog = await loadProblems(t, (f) => { f['catalog/ccp-discipline-regulations.json'].clauses.find((c: any) => c.id === 'ccp.faction').tiers['2016-01-01'][1].test = 'grave' })
+  t.ok(catalog.some((p) => /\/clauses\/\d+\/tiers\/2016-01-01\/1\/test: Expected one of: none, by-circumstances/.test(p)), 'a tier test not in the code list is refused with its pointer')
+})
+
 t.test('catalog consistency is checked', async (t) => {
   let duplicateAt = -1
   const problems = await loadProblems(t, (f) => {
