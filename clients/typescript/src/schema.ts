@@ -221,6 +221,11 @@ export interface components {
          * @enum {string}
          */
         Circumstance: "relatively-minor" | "base" | "relatively-serious" | "serious";
+        /**
+         * @description The test of an article's tier, as its text words it: none (no qualifier), by-circumstances (视情节轻重: the whole range, no test), relatively-minor (情节较轻), relatively-serious (情节较重), serious (情节严重), bad-effect (造成不良影响), serious-bad-effect (造成严重不良影响), serious-consequences (造成严重后果), political-ecology-worsened (导致本地区、本部门、本单位政治生态恶化), lost-member-qualities (丧失党员条件，严重败坏党的形象), planner-organiser-core (策划者、组织者和骨干分子).
+         * @enum {string}
+         */
+        TierTest: "none" | "by-circumstances" | "relatively-minor" | "relatively-serious" | "serious" | "bad-effect" | "serious-bad-effect" | "serious-consequences" | "political-ecology-worsened" | "lost-member-qualities" | "planner-organiser-core";
         /** @description Who the party member is. Personal identifiers are not needed and not accepted. */
         Subject: {
             /** @description The person is a member of the Communist Party of China. */
@@ -456,9 +461,19 @@ export interface components {
              * @enum {string}
              */
             jointRole?: "leader" | "participant";
-            /** @description Circumstances established by the case officer, by rule id. A stated circumstance wins over the inferred one. */
+            /** @description The tiers established by the case officer, by rule id: EITHER a level of the 情节 scale (relatively-minor | base | relatively-serious | serious), which settles only the tests 情节较轻, 情节较重 and 情节严重, OR the tests one by one, e.g. { "serious": true, "political-ecology-worsened": false }. A statement wins over what the rule data reads from the facts; it never fills a test it does not name. */
             statedCircumstances?: {
-                [key: string]: components["schemas"]["Circumstance"];
+                [key: string]: components["schemas"]["Circumstance"] | {
+                    "relatively-minor"?: boolean;
+                    "relatively-serious"?: boolean;
+                    serious?: boolean;
+                    "bad-effect"?: boolean;
+                    "serious-bad-effect"?: boolean;
+                    "serious-consequences"?: boolean;
+                    "political-ecology-worsened"?: boolean;
+                    "lost-member-qualities"?: boolean;
+                    "planner-organiser-core"?: boolean;
+                };
             };
         };
         Facts: {
@@ -517,11 +532,15 @@ export interface components {
             value: unknown;
             condition: components["schemas"]["Text"];
         };
+        /** @description A tier of the article and how its test was established. */
         CircumstanceFinding: {
-            tier: components["schemas"]["Circumstance"];
-            /** @description stated: given by the case officer in the facts; inferred: derived from indicators kept in the rule data (not an official test); default: nothing qualifies the conduct either way. */
-            source: "stated" | "inferred" | "default";
-            /** @description The indicators that were met, with the facts that met them. */
+            tier: components["schemas"]["TierTest"];
+            label: components["schemas"]["Text"];
+            /** @description stated: the case officer stated the test (a level of the 情节 scale settles only 情节较轻/较重/严重); article: the article's own threshold, read from the facts (not an inference); inferred: derived from indicators kept in the rule data (our inference, not an official test); unqualified: the tier has no test (无情节限定 or 视情节轻重) and holds once the elements hold. */
+            source: "stated" | "article" | "inferred" | "unqualified";
+            /** @description article: the facts that decide the threshold. */
+            facts?: components["schemas"]["FactRef"][];
+            /** @description inferred: the indicators that were met, with the facts that met them. */
             indicators?: {
                 id: string;
                 title: components["schemas"]["Text"];
@@ -559,10 +578,38 @@ export interface components {
                 reason: components["schemas"]["Text"];
                 /** @description The temporal clause (从旧兼从轻), where the two versions differ. */
                 citations: components["schemas"]["Citation"][];
+                /** @description Where two versions were compared: the outcome each gives by its own tests (从旧兼从轻 compares these). */
+                outcomes?: {
+                    /** @description What one version gives by its own elements and tier tests. */
+                    conductVersion: {
+                        status: "established" | "below-threshold" | "undetermined";
+                        tier?: components["schemas"]["TierTest"];
+                        sanctionRange?: components["schemas"]["SanctionRange"];
+                    };
+                    /** @description What one version gives by its own elements and tier tests. */
+                    decisionVersion: {
+                        status: "established" | "below-threshold" | "undetermined";
+                        tier?: components["schemas"]["TierTest"];
+                        sanctionRange?: components["schemas"]["SanctionRange"];
+                    };
+                };
+                /** @description True when tiers still open or undetermined in either version could change which version applies; `settle` names what would settle it. */
+                provisional: boolean;
+                /** @description JSON pointers (statements and facts) that would settle a provisional choice of version; empty when not provisional. */
+                settle: string[];
             };
             circumstance: components["schemas"]["CircumstanceFinding"];
-            appliedTier: components["schemas"]["Circumstance"];
+            appliedTier: components["schemas"]["TierTest"];
             sanctionRange: components["schemas"]["SanctionRange"];
+            /** @description Graver tiers of the version applied whose tests are still unknown, each with what would establish it: the range could still rise to theirs. */
+            openTiers: {
+                tier: components["schemas"]["TierTest"];
+                label: components["schemas"]["Text"];
+                sanctionRange: components["schemas"]["SanctionRange"];
+                /** @description JSON pointers that would establish the tier: the statement key (statedCircumstances/<rule id>/<test>) and the facts the rule data reads. */
+                missing: string[];
+                explanation: components["schemas"]["Text"];
+            }[];
             citations: components["schemas"]["Citation"][];
             referral?: {
                 text: components["schemas"]["Text"];
@@ -807,9 +854,9 @@ export interface components {
                 gloss: string;
                 summary: components["schemas"]["Text"];
                 tiers?: {
-                    circumstance: components["schemas"]["Circumstance"];
-                    threshold?: components["schemas"]["Text"];
+                    test: components["schemas"]["TierTest"];
                     sanctions: components["schemas"]["Sanction"][];
+                    label?: components["schemas"]["Text"];
                 }[];
                 covers?: string[];
                 source: string;
@@ -842,6 +889,7 @@ export interface components {
 export type SchemaText = components['schemas']['Text'];
 export type SchemaSanction = components['schemas']['Sanction'];
 export type SchemaCircumstance = components['schemas']['Circumstance'];
+export type SchemaTierTest = components['schemas']['TierTest'];
 export type SchemaSubject = components['schemas']['Subject'];
 export type SchemaAssociation = components['schemas']['Association'];
 export type SchemaSpeech = components['schemas']['Speech'];
