@@ -69,7 +69,7 @@ const OpenTier = Type.Object({
 }, strict)
 
 const VersionOutcome = Type.Object({
-  status: Type.Union([Type.Literal('established'), Type.Literal('below-threshold'), Type.Literal('undetermined')]),
+  status: Type.Union([Type.Literal('established'), Type.Literal('undetermined')], { description: 'undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter).' }),
   tier: Type.Optional(ref(TierTestCode)),
   sanctionRange: Type.Optional(ref(SanctionRange))
 }, { ...strict, description: 'What one version gives by its own elements and tier tests.' })

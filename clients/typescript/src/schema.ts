@@ -582,13 +582,15 @@ export interface components {
                 outcomes?: {
                     /** @description What one version gives by its own elements and tier tests. */
                     conductVersion: {
-                        status: "established" | "below-threshold" | "undetermined";
+                        /** @description undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter). */
+                        status: "established" | "undetermined";
                         tier?: components["schemas"]["TierTest"];
                         sanctionRange?: components["schemas"]["SanctionRange"];
                     };
                     /** @description What one version gives by its own elements and tier tests. */
                     decisionVersion: {
-                        status: "established" | "below-threshold" | "undetermined";
+                        /** @description undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter). */
+                        status: "established" | "undetermined";
                         tier?: components["schemas"]["TierTest"];
                         sanctionRange?: components["schemas"]["SanctionRange"];
                     };

@@ -92,9 +92,10 @@ export function tierIn (tiers: readonly Tier[], read: (t: TierTest) => TestVerdi
 const openOf = (read: (t: TierTest) => TestVerdict) => (t: Tier): OpenTier =>
   ({ test: t.test, range: rangeOf(t.sanctions), missing: read(t.test).missing })
 
+/** What a version gives where a rule triggers: below its threshold it would not trigger (the later version applies, or the old one finds nothing). */
 export const outcomeOf = (t: VersionTier): VersionOutcome => t.kind === 'established'
   ? { status: 'established', tier: t.tier.test, range: rangeOf(t.tier.sanctions) }
-  : { status: t.kind === 'below' ? 'below-threshold' : 'undetermined' }
+  : { status: 'undetermined' }
 
 /** 从旧兼从轻 on one pair of outcomes: the later version applies if it does not sanction the act, or more lightly. */
 const laterApplies = (old: VersionTier, later: VersionTier): boolean =>

@@ -30,9 +30,9 @@ export interface RuleRef {
   conductId?: string
 }
 
-/** How a version's tiers came out for the act: the tier established, or none (below the threshold, or undetermined). */
+/** How a version's tiers came out for a triggered rule: the tier established, or undetermined (a later version only). */
 export interface VersionOutcome {
-  status: 'established' | 'below-threshold' | 'undetermined'
+  status: 'established' | 'undetermined'
   tier?: TierTest
   range?: SanctionRange
 }
