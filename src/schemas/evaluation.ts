@@ -50,11 +50,9 @@ export const CircumstanceFinding = Type.Object({
     description: 'stated: the case officer stated the test (a level of the 情节 scale settles only 情节较轻/较重/严重); article: the article\'s own threshold, read from the facts (not an inference); inferred: derived from indicators kept in the rule data (our inference, not an official test); unqualified: the tier has no test (无情节限定 or 视情节轻重) and holds once the elements hold.'
   }),
   facts: Type.Optional(Type.Array(ref(FactRef), { description: 'article: the facts that decide the threshold.' })),
-  indicators: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(),
-    title: ref(Text),
-    facts: Type.Array(ref(FactRef))
-  }, strict), { description: 'inferred: the indicators that were met, with the facts that met them.' })),
+  indicators: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: ref(Text), facts: Type.Array(ref(FactRef)) }, strict), {
+    description: 'inferred: the indicators that were met, with the facts that met them.'
+  })),
   minIndicators: Type.Optional(Type.Integer()),
   provenance: Type.Optional(Type.Object({ source: Type.String(), inference: Type.Boolean(), note: Type.Optional(ref(Text)) }, strict)),
   explanation: ref(Text)
@@ -70,8 +68,7 @@ const OpenTier = Type.Object({
 
 const VersionOutcome = Type.Object({
   status: Type.Union([Type.Literal('established'), Type.Literal('undetermined')], { description: 'undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter).' }),
-  tier: Type.Optional(ref(TierTestCode)),
-  sanctionRange: Type.Optional(ref(SanctionRange))
+  tier: Type.Optional(ref(TierTestCode)), sanctionRange: Type.Optional(ref(SanctionRange))
 }, { ...strict, description: 'What one version gives by its own elements and tier tests.' })
 
 const VersionChoice = Type.Object({

@@ -33,9 +33,8 @@ export const Instrument = Type.Object({
 
 /** One tier of an article in one version: the text's own test, and the sanctions it opens. */
 export const ClauseTier = Type.Object({
-  test: tierTestCode(),
-  sanctions: Type.Array(sanctionCode(), { minItems: 1 }),
-  label: Type.Optional(Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false, description: 'The test in the text\'s own special wording, where it words it specially (shown instead of the test\'s usual name).' }))
+  test: tierTestCode(), sanctions: Type.Array(sanctionCode(), { minItems: 1 }),
+  label: Type.Optional(Type.Unsafe<Static<typeof Bilingual>>({ ...Bilingual, description: 'The test in the text\'s own special wording, where it words it specially (shown instead of the test\'s usual name).' }))
 }, { additionalProperties: false })
 
 /**
@@ -123,21 +122,11 @@ export const Indicator = Type.Object({
 
 /** A rule and a rule set, over the shape of their provenance (as written, or as loaded). */
 function ruleOf<P extends TSchema> (provenance: P) {
-  // A tier test read from facts: the article's own threshold (conditions), or our inference (indicators).
-  const articleTest = Type.Object({
-    conditions: Condition,
-    provenance
-  }, { additionalProperties: false })
-  const inferredTest = Type.Object({
-    minIndicators: Type.Integer({ minimum: 1 }),
-    indicators: Type.Array(Indicator, { minItems: 1 }),
-    provenance
-  }, { additionalProperties: false })
-  const tests = Type.Record(Type.String({ pattern: `^(${TIER_TESTS.join('|')})$` }), Type.Union([articleTest, inferredTest]), {
-    minProperties: 1,
-    additionalProperties: false,
-    description: 'Tier tests read from facts, by test id: `conditions` = the article\'s own threshold (labelled as the article\'s test), `indicators` + `minIndicators` = this service\'s inference (labelled as inference). A statement by the case officer wins.'
-  })
+  // A tier test read from facts: the article's own threshold (labelled so), or our inference (labelled so).
+  const tests = Type.Record(Type.String({ pattern: `^(${TIER_TESTS.join('|')})$` }), Type.Union([
+    Type.Object({ conditions: Condition, provenance }, { additionalProperties: false }),
+    Type.Object({ minIndicators: Type.Integer({ minimum: 1 }), indicators: Type.Array(Indicator, { minItems: 1 }), provenance }, { additionalProperties: false })
+  ]), { minProperties: 1, additionalProperties: false, description: 'Tier tests read from facts, by test id: conditions (the article\'s threshold) or indicators (our inference).' })
   const note = Type.Object({
     id: Type.String({ pattern: '^[a-z0-9-]+$' }),
     when: Type.Optional(Condition),
