@@ -33,6 +33,8 @@ for (const c of cases) {
       version: x.appliedVersion.version,
       circumstance: { tier: x.circumstance.tier, source: x.circumstance.source },
       sanctionRange: x.sanctionRange,
+      ...(x.openTiers.length > 0 ? { openTiers: x.openTiers.map((o: any) => o.tier) } : {}),
+      ...(x.appliedVersion.provisional === true ? { provisionalVersion: true } : {}),
       citations: x.citations.map((ci: any) => ci.label),
       ...(c.expect.triggered.find((e) => e.ruleId === x.ruleId)?.notes !== undefined ? { notes: x.notes.map((n: any) => n.id) } : {})
     }))), byRule(c.expect.triggered), 'triggered rules')
@@ -64,7 +66,10 @@ for (const c of cases) {
     // Invariants that hold for every case.
     for (const x of body.triggered) {
       t.ok(x.citations.length > 0 && x.because.length > 0, `${x.ruleId} cites a clause and names the facts it rests on`)
-      if (x.circumstance.source === 'inferred') t.equal(x.circumstance.provenance.inference, true, `${x.ruleId}: an inferred circumstance is labelled as inference`)
+      if (x.circumstance.source === 'inferred') t.equal(x.circumstance.provenance.inference, true, `${x.ruleId}: an inferred tier is labelled as inference`)
+      if (x.circumstance.source === 'article') t.equal(x.circumstance.provenance.inference, false, `${x.ruleId}: the article's own test is not labelled as inference`)
+      t.equal(x.appliedVersion.provisional, x.appliedVersion.settle.length > 0, `${x.ruleId}: a provisional choice of version names what would settle it`)
+      for (const o of x.openTiers) t.ok(o.missing.length > 0, `${x.ruleId}: the open tier ${o.tier} names what would establish it`)
     }
     for (const u of body.undetermined) t.ok(u.missing.length > 0, `${u.ruleId} names what is missing`)
     t.equal(body.rulesRevision, app.rules.revision)

@@ -23,8 +23,10 @@ export const CaseFile = Type.Object({
     triggered: Type.Array(Type.Object({
       ruleId: RuleId,
       version: Type.String({ pattern: '^[0-9]{4}$' }),
-      circumstance: Type.Object({ tier: Type.String({ minLength: 1 }), source: Type.String({ minLength: 1 }) }, strict),
+      circumstance: Type.Object({ tier: Type.String({ minLength: 1, description: 'The test of the tier established (none, relatively-minor, political-ecology-worsened, …).' }), source: Type.String({ minLength: 1 }) }, strict),
       sanctionRange: Range,
+      openTiers: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'The tests of the graver tiers still open, lightest first (absent: none open).' })),
+      provisionalVersion: Type.Optional(Type.Literal(true, { description: 'The choice of version is provisional (absent: it is not).' })),
       citations: Type.Array(Type.String({ minLength: 1 }), { description: 'The citation labels, in order.' }),
       notes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'The ids of the notes shown, in order (checked only when given).' }))
     }, strict)),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { Text, ref, CircumstanceCode, SanctionCode, DateString } from './common.js'
+import { Text, ref, TierTestCode, SanctionCode, DateString } from './common.js'
 
 const strict = { additionalProperties: false } as const
 
@@ -13,9 +13,9 @@ const ClauseVersionView = Type.Object({
   gloss: Type.String(),
   summary: ref(Text),
   tiers: Type.Optional(Type.Array(Type.Object({
-    circumstance: ref(CircumstanceCode),
-    threshold: Type.Optional(ref(Text)),
-    sanctions: Type.Array(ref(SanctionCode))
+    test: ref(TierTestCode),
+    sanctions: Type.Array(ref(SanctionCode)),
+    label: Type.Optional(ref(Text, { description: 'The test in the text\'s own special wording, where it has one.' }))
   }, strict))),
   covers: Type.Optional(Type.Array(Type.String())),
   source: Type.String(),

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox'
 import { StringEnum } from './string-enum.js'
-import { SANCTIONS, CIRCUMSTANCES } from './codes.js'
+import { SANCTIONS, CIRCUMSTANCES, TIER_TESTS } from './codes.js'
 
 export const Text = Type.Object({
   zh: Type.String({ minLength: 1 }),
@@ -26,7 +26,12 @@ export const circumstanceCode = (options: SchemaOptions = {}) => StringEnum(CIRC
   description: 'relatively-minor = 情节较轻; base = no qualifier; relatively-serious = 情节较重; serious = 情节严重.',
   ...options
 })
+export const tierTestCode = (options: SchemaOptions = {}) => StringEnum(TIER_TESTS, {
+  description: 'The test of an article\'s tier, as its text words it: none (no qualifier), by-circumstances (视情节轻重: the whole range, no test), relatively-minor (情节较轻), relatively-serious (情节较重), serious (情节严重), bad-effect (造成不良影响), serious-bad-effect (造成严重不良影响), serious-consequences (造成严重后果), political-ecology-worsened (导致本地区、本部门、本单位政治生态恶化), lost-member-qualities (丧失党员条件，严重败坏党的形象), planner-organiser-core (策划者、组织者和骨干分子).',
+  ...options
+})
 export const SanctionCode = sanctionCode({ $id: 'Sanction' })
+export const TierTestCode = tierTestCode({ $id: 'TierTest' })
 export const CircumstanceCode = circumstanceCode({ $id: 'Circumstance' })
 
 /** A calendar date, YYYY-MM-DD; the 'date' format is registered with TypeBox in src/schemas/formats.ts. */

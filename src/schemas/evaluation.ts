@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Facts } from './facts.js'
-import { DateString, SanctionCode, CircumstanceCode, Text, ref, LANGS } from './common.js'
+import { DateString, SanctionCode, TierTestCode, Text, ref, LANGS } from './common.js'
 import { StringEnum } from './string-enum.js'
 
 const strict = { additionalProperties: false } as const
@@ -44,19 +44,32 @@ export const FactRef = Type.Object({
 }, { ...strict, $id: 'FactRef' })
 
 export const CircumstanceFinding = Type.Object({
-  tier: ref(CircumstanceCode),
-  source: Type.Union([Type.Literal('stated'), Type.Literal('inferred'), Type.Literal('default')], {
-    description: 'stated: given by the case officer in the facts; inferred: derived from indicators kept in the rule data (not an official test); default: nothing qualifies the conduct either way.'
+  tier: ref(TierTestCode, { description: 'The test of the tier (as the article words it in the version applied): for a triggered rule, the tier established; for a below-threshold finding, the lowest tier, not met.' }),
+  label: ref(Text, { description: 'The test in the article\'s own words.' }),
+  source: Type.Union([Type.Literal('stated'), Type.Literal('article'), Type.Literal('inferred'), Type.Literal('unqualified')], {
+    description: 'stated: the case officer stated the test (a level of the 情节 scale settles only 情节较轻/较重/严重); article: the article\'s own threshold, read from the facts (not an inference); inferred: derived from indicators kept in the rule data (our inference, not an official test); unqualified: the tier has no test (无情节限定 or 视情节轻重) and holds once the elements hold.'
   }),
-  indicators: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(),
-    title: ref(Text),
-    facts: Type.Array(ref(FactRef))
-  }, strict), { description: 'The indicators that were met, with the facts that met them.' })),
+  facts: Type.Optional(Type.Array(ref(FactRef), { description: 'article: the facts that decide the threshold.' })),
+  indicators: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: ref(Text), facts: Type.Array(ref(FactRef)) }, strict), {
+    description: 'inferred: the indicators that were met, with the facts that met them.'
+  })),
   minIndicators: Type.Optional(Type.Integer()),
   provenance: Type.Optional(Type.Object({ source: Type.String(), inference: Type.Boolean(), note: Type.Optional(ref(Text)) }, strict)),
   explanation: ref(Text)
-}, { ...strict, $id: 'CircumstanceFinding' })
+}, { ...strict, $id: 'CircumstanceFinding', description: 'A tier of the article and how its test was established.' })
+
+const OpenTier = Type.Object({
+  tier: ref(TierTestCode),
+  label: ref(Text),
+  sanctionRange: ref(SanctionRange),
+  missing: Type.Array(Type.String(), { description: 'JSON pointers that would establish the tier: the statement key (statedCircumstances/<rule id>/<test>) and the facts the rule data reads.' }),
+  explanation: ref(Text)
+}, strict)
+
+const VersionOutcome = Type.Object({
+  status: Type.Union([Type.Literal('established'), Type.Literal('undetermined')], { description: 'undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter).' }),
+  tier: Type.Optional(ref(TierTestCode)), sanctionRange: Type.Optional(ref(SanctionRange))
+}, { ...strict, description: 'What one version gives by its own elements and tier tests.' })
 
 const VersionChoice = Type.Object({
   instrument: Type.String(),
@@ -65,7 +78,10 @@ const VersionChoice = Type.Object({
   decisionVersion: Type.String({ description: 'The version in force at the decision date.' }),
   conductEnded: DateString,
   reason: ref(Text),
-  citations: Type.Array(ref(Citation), { description: 'The temporal clause (从旧兼从轻), where the two versions differ.' })
+  citations: Type.Array(ref(Citation), { description: 'The temporal clause (从旧兼从轻), where the two versions differ.' }),
+  outcomes: Type.Optional(Type.Object({ conductVersion: VersionOutcome, decisionVersion: VersionOutcome }, { ...strict, description: 'Where two versions were compared: the outcome each gives by its own tests (从旧兼从轻 compares these).' })),
+  provisional: Type.Boolean({ description: 'True when tiers still open or undetermined in either version could change which version applies; `settle` names what would settle it.' }),
+  settle: Type.Array(Type.String(), { description: 'JSON pointers (statements and facts) that would settle a provisional choice of version; empty when not provisional.' })
 }, strict)
 
 const Note = Type.Object({ id: Type.String(), text: ref(Text) }, strict)
@@ -82,8 +98,9 @@ export const TriggeredRule = Type.Object({
   ...ruleRef(),
   appliedVersion: VersionChoice,
   circumstance: ref(CircumstanceFinding),
-  appliedTier: ref(CircumstanceCode, { description: 'The tier of the article the circumstance reaches (an unqualified case takes a 情节较轻 entry tier).' }),
+  appliedTier: ref(TierTestCode, { description: 'The test of the tier established in the version applied (the gravest tier whose test holds).' }),
   sanctionRange: ref(SanctionRange),
+  openTiers: Type.Array(OpenTier, { description: 'Graver tiers of the version applied whose tests are still unknown, each with what would establish it: the range could still rise to theirs.' }),
   citations: Type.Array(ref(Citation)),
   referral: Type.Optional(Type.Object({ text: ref(Text), citations: Type.Array(ref(Citation)) }, strict)),
   statutoryAdjustments: Type.Array(Type.Object({

@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { CircumstanceCode, ref } from './common.js'
+import { STATED_TESTS } from './codes.js'
 import { LABEL, label, oneOf } from './facts/labelled.js'
 import { Subject } from './facts/subject.js'
 import { Association } from './facts/association.js'
@@ -25,6 +26,13 @@ export { Subject, Association, Speech, Content, Benefit, Secret, Business, Elect
 
 const strict = { additionalProperties: false } as const
 export const CONDUCT_TYPES = Object.keys(CONDUCT_TYPE_LABELS) as Array<keyof typeof CONDUCT_TYPE_LABELS>
+
+/** The tier tests a case officer states one by one (none and by-circumstances need no statement). */
+const StatedTests = Type.Object(Object.fromEntries(STATED_TESTS.map((t) => [t, Type.Optional(Type.Boolean())])), {
+  additionalProperties: false,
+  minProperties: 1,
+  description: 'Tier tests stated one by one (true: established; false: established not to hold). A test the rule\'s article has in no version is refused (422).'
+})
 
 export const ConductItem = Type.Object({
   id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The caller\'s own reference for this conduct item.', [LABEL]: label('调用方对该行为的编号', 'the caller’s reference') })),
@@ -47,9 +55,9 @@ export const ConductItem = Type.Object({
   mitigationEffect: Type.Optional(mitigationEffect),
   aggravationEffect: Type.Optional(aggravationEffect),
   jointRole: Type.Optional(jointRole),
-  statedCircumstances: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }), ref(CircumstanceCode), {
+  statedCircumstances: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }), Type.Union([ref(CircumstanceCode), StatedTests]), {
     additionalProperties: false, // a key off the pattern is refused (and, being data, not echoed: plugins/validation.ts)
-    description: 'Circumstances established by the case officer, by rule id. A stated circumstance wins over the inferred one.',
+    description: 'The tiers established by the case officer, by rule id: EITHER a level of the 情节 scale (relatively-minor | base | relatively-serious | serious), which settles only the tests 情节较轻, 情节较重 and 情节严重, OR the tests one by one, e.g. { "serious": true, "political-ecology-worsened": false }. A statement wins over what the rule data reads from the facts; it never fills a test it does not name.',
     [LABEL]: label('办案人员认定的情节（按规则）', 'circumstances established by the case officer, by rule')
   }))
 }, { ...strict, $id: 'ConductItem' })

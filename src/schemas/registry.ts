@@ -5,7 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import type { Config } from '../config.js'
-import { Text, SanctionCode, CircumstanceCode } from './common.js'
+import { Text, SanctionCode, CircumstanceCode, TierTestCode } from './common.js'
 import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts } from './facts.js'
 import {
   EvaluationOptions, EvaluationRequest, Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule,
@@ -17,7 +17,7 @@ import { ClauseView, ClauseList } from './clauses.js'
 import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
 
 export const SHARED_SCHEMAS: TSchema[] = [
-  Text, SanctionCode, CircumstanceCode,
+  Text, SanctionCode, CircumstanceCode, TierTestCode,
   Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts,
   EvaluationOptions, EvaluationRequest,
   Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,

@@ -4,7 +4,8 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { StringEnum } from './string-enum.js'
-import { sanctionCode, circumstanceCode, DateString } from './common.js'
+import { TIER_TESTS } from './codes.js'
+import { sanctionCode, tierTestCode, DateString } from './common.js'
 import './formats.js'
 
 const Bilingual = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })
@@ -30,10 +31,10 @@ export const Instrument = Type.Object({
   versions: Type.Array(InstrumentVersion, { minItems: 1 })
 }, { additionalProperties: false })
 
+/** One tier of an article in one version: the text's own test, and the sanctions it opens. */
 export const ClauseTier = Type.Object({
-  circumstance: circumstanceCode(),
-  threshold: Type.Optional(Bilingual),
-  sanctions: Type.Array(sanctionCode(), { minItems: 1 })
+  test: tierTestCode(), sanctions: Type.Array(sanctionCode(), { minItems: 1 }),
+  label: Type.Optional(Type.Unsafe<Static<typeof Bilingual>>({ ...Bilingual, description: 'The test in the text\'s own special wording, where it words it specially (shown instead of the test\'s usual name).' }))
 }, { additionalProperties: false })
 
 /**
@@ -121,12 +122,11 @@ export const Indicator = Type.Object({
 
 /** A rule and a rule set, over the shape of their provenance (as written, or as loaded). */
 function ruleOf<P extends TSchema> (provenance: P) {
-  const circumstance = Type.Object({
-    circumstance: circumstanceCode(),
-    minIndicators: Type.Integer({ minimum: 1 }),
-    indicators: Type.Array(Indicator, { minItems: 1 }),
-    provenance
-  }, { additionalProperties: false })
+  // A tier test read from facts: the article's own threshold (labelled so), or our inference (labelled so).
+  const tests = Type.Record(Type.String({ pattern: `^(${TIER_TESTS.join('|')})$` }), Type.Union([
+    Type.Object({ conditions: Condition, provenance }, { additionalProperties: false }),
+    Type.Object({ minIndicators: Type.Integer({ minimum: 1 }), indicators: Type.Array(Indicator, { minItems: 1 }), provenance }, { additionalProperties: false })
+  ]), { minProperties: 1, additionalProperties: false, description: 'Tier tests read from facts, by test id: conditions (the article\'s threshold) or indicators (our inference).' })
   const note = Type.Object({
     id: Type.String({ pattern: '^[a-z0-9-]+$' }),
     when: Type.Optional(Condition),
@@ -143,7 +143,7 @@ function ruleOf<P extends TSchema> (provenance: P) {
     elementsByVersion: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{4}$' }), Condition, {
       description: 'Extra elements that hold only in some versions (e.g. a subject widened in 2023), ANDed with conditions for that version.'
     })),
-    circumstance: Type.Optional(circumstance),
+    tests: Type.Optional(tests),
     adjustments: Type.Optional(Type.Array(Type.Object({
       id: Type.String({ pattern: '^[a-z0-9-]+$' }),
       when: Type.Optional(Condition),

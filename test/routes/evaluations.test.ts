@@ -94,6 +94,23 @@ t.test('inconsistent facts are 422s naming the field', async (t) => {
   t.same(mixed.errors, [{ pointer: '/facts/conduct/0/speech', detail: "does not belong to conduct of type 'informal-association' (expected 'association')" }])
   const unknownRule = isProblem(t, await post(withFacts((f) => { f.conduct[0].statedCircumstances = { 'no.such-rule': 'serious' } })), 422, 'invalid-facts')
   t.same(unknownRule.errors.map((e: any) => e.pointer), ['/facts/conduct/0/statedCircumstances/no.such-rule'])
+  // The association article has only 情节严重 in every version: its tier has no political-ecology test.
+  const foreignTest = isProblem(t, await post(withFacts((f) => { f.conduct[0].statedCircumstances = { 'association.leading-cadre-unregistered': { serious: true, 'political-ecology-worsened': false } } })), 422, 'invalid-facts')
+  t.same(foreignTest.errors.map((e: any) => e.pointer), ['/facts/conduct/0/statedCircumstances/association.leading-cadre-unregistered/political-ecology-worsened'])
+  t.notMatch(JSON.stringify(foreignTest), /false/, 'the stated value is not echoed')
+  const notATest = await post(withFacts((f) => { f.conduct[0].statedCircumstances = { 'association.leading-cadre-unregistered': { grave: true } } }))
+  t.equal(notATest.statusCode, 400, 'a key that is no tier test at all is refused by the schema')
+})
+
+t.test('tier tests stated one by one: each fills its own test and no other', async (t) => {
+  const stated = (tests: object) => withFacts((f) => { f.conduct[0].statedCircumstances = { 'association.leading-cadre-unregistered': tests } })
+  const serious = (await post(stated({ serious: true }))).json()
+  const hit = serious.triggered.find((x: any) => x.ruleId === 'association.leading-cadre-unregistered')
+  t.same([hit.circumstance.tier, hit.circumstance.source, hit.circumstance.label.zh], ['serious', 'stated', '情节严重'])
+  const notSerious = (await post(stated({ serious: false }))).json()
+  const below = notSerious.findings.find((x: any) => x.ruleId === 'association.leading-cadre-unregistered')
+  t.same([below.status, below.circumstance.tier, below.circumstance.source], ['below-threshold', 'serious', 'stated'], 'stated not to hold: below the article\'s only tier, and the statement wins over the indicators')
+  t.match(below.circumstance.explanation.en, /not to hold/)
 })
 
 t.test('the decision date defaults to today', async (t) => {

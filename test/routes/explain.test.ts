@@ -44,7 +44,7 @@ t.test('language: zh by default; Accept-Language or options.lang picks the text'
   const rules = (await app.inject('/v1/rulesets/association')).json()
   t.equal(rules.rules[0].title.text, undefined, 'the loaded rules are not changed by a localised response')
   const loaded = app.rules.ruleSets.get('association')!.set.rules[0]
-  t.equal((loaded.circumstance!.provenance.note as any).text, undefined, 'nor are the texts nested in rule data')
+  t.equal((loaded.tests!.serious!.provenance.note as any).text, undefined, 'nor are the texts nested in rule data')
   t.equal((loaded.title as any).text, undefined)
   t.equal((app.rules.catalog.clauses.get('ccp.association')!.versions[0].summary as any).text, undefined)
   t.equal(body.triggered[0].circumstance.provenance.note.text, body.triggered[0].circumstance.provenance.note.en, 'while the response has them')
@@ -112,8 +112,11 @@ t.test('the clause catalog', async (t) => {
   t.same(association.versions.map((v: any) => [v.version, v.article, v.inForce.from, v.inForce.to]), [
     ['2015', 68, '2016-01-01', '2018-09-30'], ['2018', 74, '2018-10-01', '2023-12-31'], ['2023', 82, '2024-01-01', undefined]
   ])
-  t.same(association.versions[0].tiers, [{ circumstance: 'serious', sanctions: ['warning', 'serious-warning', 'removal-from-party-posts'] }])
+  t.same(association.versions[0].tiers, [{ test: 'serious', sanctions: ['warning', 'serious-warning', 'removal-from-party-posts'] }])
   t.match(association.before.summary.en, /before 2016-01-01/)
+  const unlawful = (await app.inject('/v1/clauses/ccp.other-unlawful-acts')).json()
+  t.same(unlawful.versions.map((v: any) => v.tiers.map((x: any) => x.test)), [['by-circumstances', 'lost-member-qualities'], ['by-circumstances'], ['by-circumstances', 'lost-member-qualities']], 'each version its own tier tests')
+  t.equal(unlawful.versions[2].tiers[1].label.zh, '嫖娼或者吸食、注射毒品等丧失党员条件', 'with the text\'s special wording as label')
   t.ok(association.versions[0].unconfirmed.length > 0, 'unconfirmed flags')
   const notice = (await app.inject('/v1/clauses/notice2002.item-1')).json()
   t.ok(notice.versions[0].unconfirmed.some((u: string) => /document number/.test(u)))

@@ -22,7 +22,7 @@ t.test('the bundled rules: every rule hit both ways, a table and a summary line'
   const cadre = association.leaves.find((l) => l.pointer === '/rules/0/conditions/all/1')!
   t.equal(cadre.text, 'subject.leadingCadre equal true')
   t.ok(cadre.trueIn > 0 && cadre.falseIn > 0, 'being a leading cadre is exercised both ways')
-  t.ok(association.leaves.some((l) => l.pointer.includes('/circumstance/indicators/') && l.pointer.endsWith('/conditions')), 'single-leaf indicator conditions are read too')
+  t.ok(association.leaves.some((l) => l.pointer.includes('/tests/serious/indicators/') && l.pointer.endsWith('/conditions')), 'single-leaf indicator conditions are read too')
   const member = association.leaves.find((l) => l.pointer === '/rules/0/conditions/all/0')!
   t.equal(member.text, 'subject.partyMember equal true', 'a shared condition is counted where the rule refers to it')
   t.ok(member.trueIn > 0 && member.falseIn > 0, 'and read from the engine\'s result for it')

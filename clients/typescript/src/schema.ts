@@ -221,6 +221,11 @@ export interface components {
          * @enum {string}
          */
         Circumstance: "relatively-minor" | "base" | "relatively-serious" | "serious";
+        /**
+         * @description The test of an article's tier, as its text words it: none (no qualifier), by-circumstances (视情节轻重: the whole range, no test), relatively-minor (情节较轻), relatively-serious (情节较重), serious (情节严重), bad-effect (造成不良影响), serious-bad-effect (造成严重不良影响), serious-consequences (造成严重后果), political-ecology-worsened (导致本地区、本部门、本单位政治生态恶化), lost-member-qualities (丧失党员条件，严重败坏党的形象), planner-organiser-core (策划者、组织者和骨干分子).
+         * @enum {string}
+         */
+        TierTest: "none" | "by-circumstances" | "relatively-minor" | "relatively-serious" | "serious" | "bad-effect" | "serious-bad-effect" | "serious-consequences" | "political-ecology-worsened" | "lost-member-qualities" | "planner-organiser-core";
         /** @description Who the party member is. Personal identifiers are not needed and not accepted. */
         Subject: {
             /** @description The person is a member of the Communist Party of China. */
@@ -457,10 +462,10 @@ export interface components {
              * @enum {string}
              */
             responsibility?: "direct" | "principal-leadership" | "important-leadership" | "none";
-            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (from 2018). */
-            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review")[];
-            /** @description Aggravating circumstances established (从重/加重). */
-            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation")[];
+            /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+            mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+            /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+            aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
             /**
              * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
              * @enum {string}
@@ -476,13 +481,40 @@ export interface components {
              * @enum {string}
              */
             jointRole?: "leader" | "participant";
-            /** @description Circumstances established by the case officer, by rule id. A stated circumstance wins over the inferred one. */
+            /** @description The tiers established by the case officer, by rule id: EITHER a level of the 情节 scale (relatively-minor | base | relatively-serious | serious), which settles only the tests 情节较轻, 情节较重 and 情节严重, OR the tests one by one, e.g. { "serious": true, "political-ecology-worsened": false }. A statement wins over what the rule data reads from the facts; it never fills a test it does not name. */
             statedCircumstances?: {
-                [key: string]: components["schemas"]["Circumstance"];
+                [key: string]: components["schemas"]["Circumstance"] | {
+                    "relatively-minor"?: boolean;
+                    "relatively-serious"?: boolean;
+                    serious?: boolean;
+                    "bad-effect"?: boolean;
+                    "serious-bad-effect"?: boolean;
+                    "serious-consequences"?: boolean;
+                    "political-ecology-worsened"?: boolean;
+                    "lost-member-qualities"?: boolean;
+                    "planner-organiser-core"?: boolean;
+                };
             };
         };
         Facts: {
             subject: components["schemas"]["Subject"];
+            /** @description Mitigating and aggravating circumstances of the whole case, with the same codes as a conduct item's; they apply to every violation. A conduct item's own circumstances add to them, and its own mitigationEffect / aggravationEffect, where stated, wins for that item. */
+            circumstances?: {
+                /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
+                mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
+                /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */
+                aggravating?: ("forcing-or-instigating-others" | "refusing-to-surrender-proceeds" | "new-violation-after-sanction" | "earlier-undisclosed-violation" | "not-stopping-during-campaign")[];
+                /**
+                 * @description What the reviewer applies for the mitigating circumstances: lighter (从轻, within the range; the default) or reduced (减轻, one tier below).
+                 * @enum {string}
+                 */
+                mitigationEffect?: "lighter" | "reduced";
+                /**
+                 * @description heavier (从重, within the range; the default) or aggravated (加重, one tier above).
+                 * @enum {string}
+                 */
+                aggravationEffect?: "heavier" | "aggravated";
+            };
             conduct: components["schemas"]["ConductItem"][];
         };
         /** @description decisionDate: the date of the decision (default: today, UTC). It must not precede the end of any conduct. */
@@ -537,11 +569,15 @@ export interface components {
             value: unknown;
             condition: components["schemas"]["Text"];
         };
+        /** @description A tier of the article and how its test was established. */
         CircumstanceFinding: {
-            tier: components["schemas"]["Circumstance"];
-            /** @description stated: given by the case officer in the facts; inferred: derived from indicators kept in the rule data (not an official test); default: nothing qualifies the conduct either way. */
-            source: "stated" | "inferred" | "default";
-            /** @description The indicators that were met, with the facts that met them. */
+            tier: components["schemas"]["TierTest"];
+            label: components["schemas"]["Text"];
+            /** @description stated: the case officer stated the test (a level of the 情节 scale settles only 情节较轻/较重/严重); article: the article's own threshold, read from the facts (not an inference); inferred: derived from indicators kept in the rule data (our inference, not an official test); unqualified: the tier has no test (无情节限定 or 视情节轻重) and holds once the elements hold. */
+            source: "stated" | "article" | "inferred" | "unqualified";
+            /** @description article: the facts that decide the threshold. */
+            facts?: components["schemas"]["FactRef"][];
+            /** @description inferred: the indicators that were met, with the facts that met them. */
             indicators?: {
                 id: string;
                 title: components["schemas"]["Text"];
@@ -579,10 +615,40 @@ export interface components {
                 reason: components["schemas"]["Text"];
                 /** @description The temporal clause (从旧兼从轻), where the two versions differ. */
                 citations: components["schemas"]["Citation"][];
+                /** @description Where two versions were compared: the outcome each gives by its own tests (从旧兼从轻 compares these). */
+                outcomes?: {
+                    /** @description What one version gives by its own elements and tier tests. */
+                    conductVersion: {
+                        /** @description undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter). */
+                        status: "established" | "undetermined";
+                        tier?: components["schemas"]["TierTest"];
+                        sanctionRange?: components["schemas"]["SanctionRange"];
+                    };
+                    /** @description What one version gives by its own elements and tier tests. */
+                    decisionVersion: {
+                        /** @description undetermined: no tier of that version is established yet (only the later version can be; it is then not shown lighter). */
+                        status: "established" | "undetermined";
+                        tier?: components["schemas"]["TierTest"];
+                        sanctionRange?: components["schemas"]["SanctionRange"];
+                    };
+                };
+                /** @description True when tiers still open or undetermined in either version could change which version applies; `settle` names what would settle it. */
+                provisional: boolean;
+                /** @description JSON pointers (statements and facts) that would settle a provisional choice of version; empty when not provisional. */
+                settle: string[];
             };
             circumstance: components["schemas"]["CircumstanceFinding"];
-            appliedTier: components["schemas"]["Circumstance"];
+            appliedTier: components["schemas"]["TierTest"];
             sanctionRange: components["schemas"]["SanctionRange"];
+            /** @description Graver tiers of the version applied whose tests are still unknown, each with what would establish it: the range could still rise to theirs. */
+            openTiers: {
+                tier: components["schemas"]["TierTest"];
+                label: components["schemas"]["Text"];
+                sanctionRange: components["schemas"]["SanctionRange"];
+                /** @description JSON pointers that would establish the tier: the statement key (statedCircumstances/<rule id>/<test>) and the facts the rule data reads. */
+                missing: string[];
+                explanation: components["schemas"]["Text"];
+            }[];
             citations: components["schemas"]["Citation"][];
             referral?: {
                 text: components["schemas"]["Text"];
@@ -642,30 +708,58 @@ export interface components {
             failed: components["schemas"]["FactRef"][];
         };
         Classification: {
-            /** @description sanction-proposed: at least one rule triggered; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
+            /** @description sanction-proposed: at least one rule triggered and a sanction range (sanctionRange; a single sanction where recommended names one) is proposed; exemption-proposed: rules triggered, but the arithmetic proposes 免予处分 for every violation; undetermined: none triggered but some cannot be decided on the facts given; no-sanction-proposed: no encoded rule proposes a sanction (see findings for why — this is not a finding that the conduct is clean). */
             status: "sanction-proposed" | "exemption-proposed" | "no-sanction-proposed" | "undetermined";
-            /** @description True when undetermined rules could still change the outcome. */
+            /** @description True when undetermined rules, a missing fact of the arithmetic or an open tier of a triggered rule could still change the outcome. */
             provisional: boolean;
+            /** @description The range the case can end in after every step of the arithmetic (从轻/从重, 减轻/加重, 免予处分, 合并处理, the no-party-post substitution); null when nothing is proposed or every violation is exempted. */
             sanctionRange: components["schemas"]["SanctionRange"] | null;
+            /** @description A sanction only where sanctionRange is one sanction; otherwise null (see recommendation). */
             recommended: components["schemas"]["Sanction"] | null;
+            /** @description Whether the answer recommends one sanction, and if not, why not and what would narrow the range. */
+            recommendation: {
+                /** @description True where the arithmetic leaves one outcome: a single sanction (recommended names it) or 免予处分 (recommended is null). */
+                fixed: boolean;
+                /**
+                 * @description single-sanction: the range after every step is one sanction, which is recommended; exemption: every violation is exempted (免予处分); range-not-narrowed: nothing stated places the case within its range, and the regulations fix no starting point within a range, so no single sanction is recommended (narrowedBy says what would narrow it); nothing-proposed: no rule is triggered.
+                 * @enum {string}
+                 */
+                reason: "single-sanction" | "exemption" | "range-not-narrowed" | "nothing-proposed";
+                /** @description With range-not-narrowed: the statements and open tiers that would narrow the range; empty otherwise. */
+                narrowedBy: {
+                    /**
+                     * @description mitigating / aggravating: stating such a circumstance (从轻 / 从重 move the range one step); reduced / aggravated: choosing 减轻 / 加重 for the circumstances stated, which leaves one sanction; tier: establishing an open tier of a triggered rule.
+                     * @enum {string}
+                     */
+                    lever: "mitigating" | "aggravating" | "reduced" | "aggravated" | "tier";
+                    /** @description JSON pointer of the field of the request that states it. */
+                    pointer: string;
+                    ruleId?: string;
+                    conductIndex?: number;
+                }[];
+                explanation: components["schemas"]["Text"];
+            };
             basis: {
                 ruleId: string;
                 conductIndex: number;
             }[];
-            /** @description The ordered steps from the triggered ranges to the recommendation, each with its clause. */
+            /** @description The ordered steps from the triggered ranges to sanctionRange, each with the range before and after and its clause. */
             adjustments: {
-                /** @description starting-point, lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
+                /** @description lighter, reduced, cannot-reduce, exemption, heavier, aggravated, offset, circumstance-not-listed, multiple-violations, no-party-post, no-party-post-unknown, order-of-steps. */
                 step: string;
                 ruleId?: string;
                 conductIndex?: number;
-                from: components["schemas"]["Sanction"] | null;
-                to: components["schemas"]["Sanction"] | null;
+                /** @description The range before the step; null: no sanction (免予处分). */
+                from: components["schemas"]["SanctionRange"] | null;
+                /** @description The range after the step; null: no sanction (免予处分). */
+                to: components["schemas"]["SanctionRange"] | null;
+                sanction?: components["schemas"]["Sanction"];
                 explanation: components["schemas"]["Text"];
                 /** @description The general provisions, in the version in force at decision. */
                 citations: components["schemas"]["Citation"][];
                 assumption?: components["schemas"]["Text"];
             }[];
-            /** @description Facts (JSON pointers) whose absence leaves the recommendation open. */
+            /** @description Facts (JSON pointers) of the arithmetic whose absence leaves the range open. */
             missing: string[];
             referral: {
                 suspectedCrime: boolean;
@@ -827,9 +921,9 @@ export interface components {
                 gloss: string;
                 summary: components["schemas"]["Text"];
                 tiers?: {
-                    circumstance: components["schemas"]["Circumstance"];
-                    threshold?: components["schemas"]["Text"];
+                    test: components["schemas"]["TierTest"];
                     sanctions: components["schemas"]["Sanction"][];
+                    label?: components["schemas"]["Text"];
                 }[];
                 covers?: string[];
                 source: string;
@@ -862,6 +956,7 @@ export interface components {
 export type SchemaText = components['schemas']['Text'];
 export type SchemaSanction = components['schemas']['Sanction'];
 export type SchemaCircumstance = components['schemas']['Circumstance'];
+export type SchemaTierTest = components['schemas']['TierTest'];
 export type SchemaSubject = components['schemas']['Subject'];
 export type SchemaAssociation = components['schemas']['Association'];
 export type SchemaSpeech = components['schemas']['Speech'];

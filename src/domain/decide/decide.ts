@@ -14,6 +14,8 @@ import { decideRule } from './rule.js'
 import { classify } from './classify.js'
 import { clauseOn, clausesAt } from './clauses.js'
 import type { RuleVerdict, Verdicts } from './verdicts.js'
+import type { Rule } from '../../schemas/rules-data.js'
+import type { TierTest } from '../../schemas/codes.js'
 
 export interface DecideContext {
   /** Today, for the default decision date. */
@@ -38,14 +40,24 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
     if (end !== undefined && end > decisionDate) problems.push({ pointer: `${at}/period/end`, message: 'ends after the decision date (options.decisionDate, default today)' })
     else if (start !== undefined && start > decisionDate) problems.push({ pointer: `${at}/period/start`, message: 'starts after the decision date (options.decisionDate, default today)' })
     if (item[detail] === undefined) problems.push({ pointer: `${at}/${detail}`, message: `required for conduct of type '${item.type}'` })
-    for (const ruleId of Object.keys(item.statedCircumstances ?? {})) {
+    for (const [ruleId, stated] of Object.entries(item.statedCircumstances ?? {})) {
       const set = rules.ruleIndex.get(ruleId)
       if (set === undefined || set.set.conductType !== item.type) {
         problems.push({ pointer: `${at}/statedCircumstances/${ruleId}`, message: `no rule '${ruleId}' applies to conduct of type '${item.type}' (GET /v1/rulesets lists the rules)` })
-      }
+      } else if (typeof stated === 'object') problems.push(...testProblems(rules, set.rules.get(ruleId)!, stated, `${at}/statedCircumstances/${ruleId}`))
     }
   })
   if (problems.length > 0) throw new FactsError(problems)
+}
+
+/** A test stated for a rule whose article has it in no version (the value is never echoed). */
+function testProblems (rules: LoadedRules, rule: Rule, stated: object, at: string): FactProblem[] {
+  // A rule's clause is an offence, and the loader refuses an offence version without tiers.
+  const has = new Set(rules.catalog.clauses.get(rule.clause)!.versions.flatMap((v) => v.tiers!.map((t) => t.test)))
+  return Object.keys(stated).filter((test) => !has.has(test as TierTest)).map((test) => ({
+    pointer: `${at}/${test}`,
+    message: `the article of rule '${rule.id}' has no tier with this test in any version (its tests: ${[...has].join(', ')})`
+  }))
 }
 
 /** The parts of the combined auxiliary rules of a conduct type's rule sets, gathered once per list of sets. */

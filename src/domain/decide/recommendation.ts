@@ -32,7 +32,7 @@ function levers (read: ReadViolation[]): Lever[] {
     out.push({ lever: 'aggravated', pointer: `${CASE}/aggravationEffect` })
   }
   for (const { triggered: t } of read) {
-    if ((t.openTiers?.length ?? 0) > 0) {
+    if (t.openTiers.length > 0) {
       out.push({ lever: 'tier', pointer: `/facts/conduct/${t.ref.conductIndex}/statedCircumstances/${t.ref.ruleId}`, ruleId: t.ref.ruleId, conductIndex: t.ref.conductIndex })
     }
   }

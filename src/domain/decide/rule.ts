@@ -3,7 +3,7 @@
  * conduct ended and the one in force at decision (从旧兼从轻), the circumstance (stated, inferred or
  * default), and the article's tier in the version applied. The answer is a verdict: data, no words.
  */
-import type { Rule, Clause, ClauseVersion, Instrument } from '../../schemas/rules-data.js'
+import type { Rule, Clause, Instrument } from '../../schemas/rules-data.js'
 import type { ConductItem } from '../../schemas/facts.js'
 import type { ExplainLevel } from '../../schemas/evaluation.js'
 import type { Catalog } from '../rules/catalog.js'
@@ -11,11 +11,11 @@ import { versionInForce, clauseVersion } from '../rules/catalog.js'
 import { pointerFor } from '../rules/vocabulary.js'
 import { deciding, decidingLeaves, type Tri } from './conditions.js'
 import { key, type Outcome } from './engine.js'
-import { rangeOf, compareRanges } from './ladder.js'
-import { tierFor, circumstanceOf, type Tier } from './circumstance.js'
-import type { Sanction } from '../../schemas/codes.js'
+import { rangeOf } from './ladder.js'
+import { readTest, tierIn, chooseVersion, outcomeOf, type Tier, type VersionTier } from './circumstance.js'
+import type { TierTest } from '../../schemas/codes.js'
 import { clauseAt, clauseOn, clausesAt } from './clauses.js'
-import type { RuleRef, RuleVerdict, Triggered, UndeterminedReason, Finding, VersionReason, CircumstanceVerdict } from './verdicts.js'
+import type { RuleRef, RuleVerdict, Triggered, UndeterminedReason, Finding, VersionReason, TestVerdict, Versions } from './verdicts.js'
 
 export interface RuleContext {
   catalog: Catalog
@@ -29,7 +29,7 @@ export interface RuleContext {
   explain: ExplainLevel
 }
 
-/** A pointer for a fact name; statedCircumstances keys are rule ids and keep their dots. */
+/** A pointer for a fact name; statedCircumstances keys are rule ids and keep their dots (a test follows a slash). */
 function pointer (name: string, conductIndex: number): string {
   const stated = 'conduct.statedCircumstances.'
   return name.startsWith(stated) ? `/facts/conduct/${conductIndex}/statedCircumstances/${name.slice(stated.length)}` : pointerFor(name, conductIndex)
@@ -97,52 +97,74 @@ export function decideRule (rule: Rule, ctx: RuleContext): RuleVerdict {
     return finding(rule, ctx, { status: 'not-a-violation-under-later-version', conductVersion: oldIv.version, decisionVersion: newIv.version, clauses: clausesAt([clauseAt(ctx.catalog, clause.id, oldIv.version), temporal]) })
   }
   if (later?.value === 'unknown') return undetermined(rule, ctx, 'later-version-elements', deciding(later.conditions, 'unknown'))
-  const circ = circumstanceOf(rule, ctx.conduct, ctx.outcomes, lowest(oldCv))
-  if ('missing' in circ) return undetermined(rule, ctx, 'circumstance', circ.missing)
-  return sanctioned(rule, ctx, { clause, instrument: instrument.id, oldCv, laterCv, end, circ, versions })
+  const read = readerOf(rule, ctx)
+  const level = typeof ctx.conduct.statedCircumstances?.[rule.id] === 'string' ? ctx.conduct.statedCircumstances[rule.id] as string : undefined
+  const oldTiers = oldCv.tiers!
+  const oldT = tierIn(oldTiers, read, rule.id, level)
+  if (oldT.kind === 'undetermined') return undetermined(rule, ctx, oldT.reason, oldT.missing)
+  const newTiers = laterCv?.tiers
+  const newT = newTiers === undefined ? undefined : tierIn(newTiers, read, rule.id, level)
+  return sanctioned(rule, ctx, { clause, instrument: instrument.id, end, versions, ruleId: rule.id, level, read, oldTiers, newTiers, oldT, newT })
 }
 
-const lowest = (cv: ClauseVersion) => (cv.tiers as NonNullable<ClauseVersion['tiers']>)[0].circumstance
+/** Each test read once per rule and conduct item, whichever versions ask for it. */
+function readerOf (rule: Rule, ctx: RuleContext): (t: TierTest) => TestVerdict {
+  const seen = new Map<TierTest, TestVerdict>()
+  return (t) => {
+    let v = seen.get(t)
+    if (v === undefined) seen.set(t, v = readTest(rule, ctx.conduct, ctx.outcomes, t))
+    return v
+  }
+}
 
 interface Chosen {
   clause: Clause
   instrument: string
-  oldCv: ClauseVersion
-  laterCv: ClauseVersion | undefined
   end: string
-  circ: CircumstanceVerdict
   versions: { conductVersion: string, decisionVersion: string }
+  ruleId: string
+  level: string | undefined
+  read: (t: TierTest) => TestVerdict
+  oldTiers: Tier[]
+  newTiers: Tier[] | undefined
+  oldT: Exclude<VersionTier, { kind: 'undetermined' }>
+  newT: VersionTier | undefined
 }
 
-/** The version applied and its tier: the later version where it treats the act more lightly. */
-function applyVersion (c: Chosen): { version: string, tier: Tier<Sanction> | undefined, reason: VersionReason } {
-  const oldTier = tierFor(c.oldCv.tiers!, c.circ.tier)
-  if (c.laterCv === undefined) return { version: c.versions.conductVersion, tier: oldTier, reason: 'same-version' }
-  const newTier = tierFor(c.laterCv.tiers!, c.circ.tier)
-  const lighter = newTier === undefined
-    ? oldTier !== undefined
-    : oldTier !== undefined && compareRanges(rangeOf(newTier.sanctions), rangeOf(oldTier.sanctions)) < 0
-  return lighter ? { version: c.versions.decisionVersion, tier: newTier, reason: 'later-lighter' } : { version: c.versions.conductVersion, tier: oldTier, reason: 'later-not-lighter' }
+/** The version applied (从旧兼从轻 on the outcomes each version's own tests give), and whether the choice is provisional. */
+function applyVersion (c: Chosen): { version: string, reason: VersionReason, provisional: boolean, settle: string[] } {
+  if (c.newT === undefined) return { version: c.versions.conductVersion, reason: 'same-version', provisional: false, settle: [] }
+  const { later, provisional, settle } = chooseVersion({ ruleId: c.ruleId, level: c.level, read: c.read, oldTiers: c.oldTiers, newTiers: c.newTiers!, oldT: c.oldT, newT: c.newT })
+  return later
+    ? { version: c.versions.decisionVersion, reason: 'later-lighter', provisional, settle }
+    : { version: c.versions.conductVersion, reason: 'later-not-lighter', provisional, settle }
 }
 
-/** The elements are met and the circumstance is known: the tier reached, or below the lowest tier. */
+/** The elements are met in the versions compared: the tier each version's tests establish, or below the lowest tier. */
 function sanctioned (rule: Rule, ctx: RuleContext, c: Chosen): RuleVerdict {
   const applied = applyVersion(c)
+  const t = applied.version === c.versions.conductVersion ? c.oldT : c.newT as VersionTier
   const primary = clauseAt(ctx.catalog, c.clause.id, applied.version)!
   // Where the versions differ (the later one has the provision, or the act would not be sanctioned here).
-  const temporal = c.laterCv === undefined ? undefined : clauseOn(ctx.catalog, 'ccp.temporal', ctx.decisionDate)
-  if (applied.tier === undefined) {
-    return finding(rule, ctx, { status: 'below-threshold', applied: primary, circumstance: c.circ, clauses: clausesAt([primary, clauseOn(ctx.catalog, 'ccp.exemption', ctx.decisionDate), temporal]) })
+  const temporal = c.newT === undefined ? undefined : clauseOn(ctx.catalog, 'ccp.temporal', ctx.decisionDate)
+  if (t.kind !== 'established') {
+    // Below the applied version's threshold (an undetermined version is never applied).
+    const lowest = (t as Extract<VersionTier, { kind: 'below' }>).lowest
+    return finding(rule, ctx, { status: 'below-threshold', applied: primary, circumstance: lowest, clauses: clausesAt([primary, clauseOn(ctx.catalog, 'ccp.exemption', ctx.decisionDate), temporal]) })
   }
   const on = (name: string) => (ctx.outcomes.get(name) as Outcome).value === 'true'
+  const pointers = (names: string[]) => names.map((n) => pointer(n, ctx.conductIndex))
+  const versions: Versions = { instrument: c.instrument, conduct: c.versions.conductVersion, decision: c.versions.decisionVersion, applied: applied.version, conductEnded: c.end, reason: applied.reason, provisional: applied.provisional, settle: pointers(applied.settle) }
+  if (c.newT !== undefined) versions.outcomes = { conduct: outcomeOf(c.oldT), decision: outcomeOf(c.newT) }
   const triggered: Triggered = {
     ref: refOf(rule, ctx),
     status: 'triggered',
-    versions: { instrument: c.instrument, conduct: c.versions.conductVersion, decision: c.versions.decisionVersion, applied: applied.version, conductEnded: c.end, reason: applied.reason },
+    versions,
     temporal,
-    circumstance: c.circ,
-    tier: applied.tier.circumstance,
-    range: rangeOf(applied.tier.sanctions),
+    circumstance: t.verdict,
+    tier: t.tier.test,
+    range: rangeOf(t.tier.sanctions),
+    openTiers: t.open.map((o) => ({ test: o.test, range: o.range, missing: pointers(o.missing) })),
     clauses: rule.supporting === undefined ? [primary] : [primary, ...clausesAt(rule.supporting.map((s) => clauseAt(ctx.catalog, s.clause, applied.version, s.role)))],
     referral: rule.referral === undefined ? undefined : { clauses: clausesAt([clauseOn(ctx.catalog, rule.referral.clause, ctx.decisionDate)]) },
     notes: (rule.notes ?? []).filter((n) => n.when === undefined || on(key.note(rule.id, n.id))).map((n) => n.id),

@@ -4,7 +4,7 @@
  * clause@version pairs, the deciding facts (the engine's leaves) and the missing facts; for the case,
  * the classification with each arithmetic step as a code. src/domain/render turns it into words.
  */
-import type { Circumstance, Sanction } from '../../schemas/codes.js'
+import type { Sanction, TierTest } from '../../schemas/codes.js'
 import type { ExplainLevel } from '../../schemas/evaluation.js'
 import type { Bilingual } from '../../schemas/common.js'
 import type { EvaluatedCondition } from './conditions.js'
@@ -30,6 +30,13 @@ export interface RuleRef {
   conductId?: string
 }
 
+/** How a version's tiers came out for a triggered rule: the tier established, or undetermined (a later version only). */
+export interface VersionOutcome {
+  status: 'established' | 'undetermined'
+  tier?: TierTest
+  range?: SanctionRange
+}
+
 /** Why a version applies (从旧兼从轻). */
 export type VersionReason = 'same-version' | 'later-not-lighter' | 'later-lighter'
 
@@ -42,14 +49,40 @@ export interface Versions {
   applied: string
   conductEnded: string
   reason: VersionReason
+  /** The outcome each version gives by its own tests, where two versions were compared. */
+  outcomes?: { conduct: VersionOutcome, decision: VersionOutcome }
+  /** True when open or undetermined tiers of either version could change which version applies. */
+  provisional: boolean
+  /** Statement keys and facts (JSON pointers) that would settle a provisional choice. */
+  settle: string[]
 }
 
-export type CircumstanceVerdict =
-  | { source: 'stated', tier: Circumstance }
-  | { source: 'default', tier: 'base' }
-  | { source: 'inferred', tier: Circumstance, target: Circumstance, reached: boolean, minIndicators: number, indicators: Array<{ id: string, leaves: Leaf[] }> }
+/**
+ * One tier test for one rule and conduct item: stated by the case officer, the article's own threshold
+ * read from facts, our inference from indicators, or unqualified (none / by-circumstances); unknown
+ * with the statement key and facts that would settle it.
+ */
+export interface TestVerdict {
+  test: TierTest
+  value: 'true' | 'false' | 'unknown'
+  source?: 'stated' | 'article' | 'inferred' | 'unqualified'
+  /** article: the leaves that decide the threshold. */
+  leaves?: Leaf[]
+  /** inferred: the indicators met, and how many are needed. */
+  indicators?: Array<{ id: string, leaves: Leaf[] }>
+  minIndicators?: number
+  /** unknown: fact names and statement keys (conduct.statedCircumstances.<rule>/<test>) that would settle it. */
+  missing: string[]
+}
 
-export type UndeterminedReason = 'conduct-end-unknown' | 'elements' | 'later-version-elements' | 'circumstance'
+/** A graver tier that is still possible, and what would establish it (JSON pointers once in a verdict). */
+export interface OpenTier {
+  test: TierTest
+  range: SanctionRange
+  missing: string[]
+}
+
+export type UndeterminedReason = 'conduct-end-unknown' | 'elements' | 'later-version-elements' | 'circumstance' | 'no-ordinary-tier'
 
 export type FindingStatus = 'below-threshold' | 'outside-encoded-period' | 'no-provision-in-version' | 'version-not-encoded' | 'not-a-violation-under-later-version' | 'not-a-violation-under-conduct-version'
 
@@ -59,9 +92,12 @@ export interface Triggered {
   versions: Versions
   /** The temporal clause, where the two versions differ. */
   temporal?: ClauseAt
-  circumstance: CircumstanceVerdict
-  tier: Circumstance
+  /** The established tier's test and how it was established. */
+  circumstance: TestVerdict
+  tier: TierTest
   range: SanctionRange
+  /** Graver tiers of the version applied whose tests are still unknown (each with the pointers that would establish it). */
+  openTiers: OpenTier[]
   /** The rule's clause in the version applied, then its supporting clauses. */
   clauses: ClauseAt[]
   referral?: { clauses: ClauseAt[] }
@@ -72,15 +108,13 @@ export interface Triggered {
   because?: Leaf[]
   /** Rules of the same rule set this one yields to, where they fire (resolved into superseded). */
   yieldsTo: Array<{ rule: string, clause: string }>
-  /** Higher tiers whose tests are not established (branch tiers fills them); any leaves the classification provisional. */
-  openTiers?: unknown[]
 }
 
 export interface Superseded {
   ref: RuleRef
   status: 'superseded'
   by: string
-  circumstance: CircumstanceVerdict
+  circumstance: TestVerdict
   clauses: ClauseAt[]
 }
 
@@ -100,7 +134,8 @@ export interface Finding {
   conductVersion?: string
   decisionVersion?: string
   applied?: ClauseAt
-  circumstance?: CircumstanceVerdict
+  /** below-threshold: the lowest tier's test, found false. */
+  circumstance?: TestVerdict
   failed?: Leaf[]
   clauses: ClauseAt[]
 }

@@ -47,7 +47,7 @@ function leverWords (x: Lever, rules: LoadedRules): Bilingual {
   const { lever } = x
   if (lever !== 'tier') return say((m) => m.lever[lever])
   const title = rules.ruleIndex.get(x.ruleId!)!.rules.get(x.ruleId!)!.title
-  return say((m, l) => m.openTier({ rule: title[l], item: x.conductIndex! + 1 }))
+  return say((m, l) => m.narrowOpenTier({ rule: title[l], item: x.conductIndex! + 1 }))
 }
 
 function recommendation (c: ClassificationVerdict, rules: LoadedRules, lang: Lang): Classification['recommendation'] {

@@ -21,7 +21,7 @@ export function describeRuleSet (rules: LoadedRules, set: RuleSetFile) {
       id: rule.id,
       title: rule.title,
       clause: rule.clause,
-      inferredCircumstance: rule.circumstance !== undefined,
+      inferredCircumstance: Object.values(rule.tests ?? {}).some((t) => 'indicators' in t),
       provenance: rule.provenance,
       citations: [
         ...allVersions(rules, rule.clause),

@@ -8,8 +8,9 @@ import type { Rule, Clause, Instrument } from '../../schemas/rules-data.js'
 import type { TriggeredRule, ExplainLevel, Citation, NonSanctionFinding } from '../../schemas/evaluation.js'
 import type { LoadedRules } from '../rules/load.js'
 import { firstInForce } from '../rules/catalog.js'
-import type { Leaf, CircumstanceVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined } from '../decide/verdicts.js'
-import { say, SANCTION_NAMES, CIRCUMSTANCE_NAMES } from './messages/index.js'
+import type { VersionOutcome, Leaf, TestVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined } from '../decide/verdicts.js'
+import type { TierTest } from '../../schemas/codes.js'
+import { say, SANCTION_NAMES, TIER_TEST_NAMES } from './messages/index.js'
 import type { VersionWords } from './messages/types.js'
 import { text } from './text.js'
 import { citation, citations } from './citations.js'
@@ -38,19 +39,31 @@ function refOf (r: RuleRef, rule: Rule, lang: Lang): { ruleId: string, ruleSet: 
   return out
 }
 
-function circumstance (c: CircumstanceVerdict, rule: Rule, r: RuleRef, ctx: RenderContext) {
+/** A tier's test in the article's words: the catalog's label for that version's tier, else the test's name. */
+function tierLabel (ctx: RenderContext, rule: Rule, version: string, test: TierTest): Bilingual {
+  const cv = ctx.rules.catalog.clauses.get(rule.clause)!.versions.find((v) => v.version === version)
+  return cv?.tiers?.find((t) => t.test === test)?.label ?? TIER_TEST_NAMES[test]
+}
+
+/** A tier's test and how it was established (stated, the article's own threshold, our inference, or none needed). */
+function circumstance (c: TestVerdict, rule: Rule, r: RuleRef, ctx: RenderContext, version: string) {
   const lang = ctx.lang
-  if (c.source === 'stated') return { tier: c.tier, source: c.source, explanation: text(say((m, l) => m.stated(CIRCUMSTANCE_NAMES[c.tier][l])), lang) }
-  if (c.source === 'default') return { tier: c.tier, source: c.source, explanation: text(say((m) => m.byDefault), lang) }
-  const inf = rule.circumstance!
-  const { source, inference, note } = inf.provenance
+  const name = tierLabel(ctx, rule, version, c.test)
+  const holds = c.value === 'true'
+  const out = { tier: c.test, label: text(name, lang), source: c.source! }
+  if (c.source === 'stated') return { ...out, explanation: text(say((m, l) => m.stated({ label: name[l], holds })), lang) }
+  if (c.source === 'unqualified') return { ...out, explanation: text(say((m, l) => m.unqualified({ label: name[l], byCircumstances: c.test === 'by-circumstances' })), lang) }
+  const data = rule.tests![c.test]!
+  const { source, inference, note } = data.provenance
+  const provenance = note === undefined ? { source, inference } : { source, inference, note: text(note, lang) }
+  if (c.source === 'article') return { ...out, facts: factsOf(ctx, r, c.leaves!), provenance, explanation: text(say((m, l) => m.article({ label: name[l], holds })), lang) }
+  const indicators = (data as Extract<typeof data, { indicators: unknown }>).indicators
   return {
-    tier: c.tier,
-    source: c.source,
-    indicators: c.indicators.map((i) => ({ id: i.id, title: text(inf.indicators.find((x) => x.id === i.id)!.title, lang), facts: factsOf(ctx, r, i.leaves) })),
+    ...out,
+    indicators: c.indicators!.map((i) => ({ id: i.id, title: text(indicators.find((x) => x.id === i.id)!.title, lang), facts: factsOf(ctx, r, i.leaves) })),
     minIndicators: c.minIndicators,
-    provenance: note === undefined ? { source, inference } : { source, inference, note: text(note, lang) },
-    explanation: text(say((m, l) => m.inferred({ target: CIRCUMSTANCE_NAMES[c.target][l], met: c.indicators.length, min: c.minIndicators, reached: c.reached })), lang)
+    provenance,
+    explanation: text(say((m, l) => m.inferred({ target: name[l], met: c.indicators!.length, min: c.minIndicators!, reached: holds })), lang)
   }
 }
 
@@ -71,12 +84,19 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
     conductVersion: t.versions.conduct,
     decisionVersion: t.versions.decision,
     conductEnded: t.versions.conductEnded,
-    reason: text(say((m) => m.versionReason[t.versions.reason](words)), lang),
-    citations: t.temporal === undefined ? [] : [citation(catalog, t.temporal, lang)]
+    reason: text(say((m) => t.versions.provisional ? `${m.versionReason[t.versions.reason](words)}${m.provisionalVersion}` : m.versionReason[t.versions.reason](words)), lang),
+    citations: t.temporal === undefined ? [] : [citation(catalog, t.temporal, lang)],
+    provisional: t.versions.provisional,
+    settle: t.versions.settle
   }
-  out.circumstance = circumstance(t.circumstance, rule, t.ref, ctx)
+  if (t.versions.outcomes !== undefined) out.appliedVersion.outcomes = { conductVersion: outcome(t.versions.outcomes.conduct), decisionVersion: outcome(t.versions.outcomes.decision) }
+  out.circumstance = circumstance(t.circumstance, rule, t.ref, ctx, t.versions.applied)
   out.appliedTier = t.tier
   out.sanctionRange = t.range
+  out.openTiers = t.openTiers.map((o) => {
+    const name = tierLabel(ctx, rule, t.versions.applied, o.test)
+    return { tier: o.test, label: text(name, lang), sanctionRange: o.range, missing: o.missing, explanation: text(say((m, l) => m.openTier({ label: name[l], min: SANCTION_NAMES[o.range.min][l], max: SANCTION_NAMES[o.range.max][l] })), lang) }
+  })
   out.citations = citations(catalog, t.clauses, lang)
   if (t.referral !== undefined) out.referral = { text: text(rule.referral!.text, lang), citations: citations(catalog, t.referral.clauses, lang) }
   out.statutoryAdjustments = t.statutory.map((a) => ({ id: a.id, effect: a.effect, text: text(rule.adjustments!.find((x) => x.id === a.id)!.text, lang), citations: citations(catalog, a.clauses, lang) }))
@@ -86,6 +106,10 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
     out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
   }
   return out
+}
+
+function outcome (o: VersionOutcome) {
+  return o.tier === undefined ? { status: o.status } : { status: o.status, tier: o.tier, sanctionRange: o.range! }
 }
 
 function rangeNote (t: Triggered, primary: Citation, lang: Lang) {
@@ -110,10 +134,10 @@ export function finding (f: Finding | Superseded, ctx: RenderContext): FindingOu
   out.status = f.status
   if (f.status === 'superseded') {
     out.supersededBy = f.by
-    out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx)
+    out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx, f.clauses[0].version)
     out.explanation = text(rule.yieldsTo!.find((y) => y.rule === f.by)!.reason, lang)
   } else {
-    if (f.circumstance !== undefined) out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx)
+    if (f.circumstance !== undefined) out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx, f.applied!.version)
     if (f.failed !== undefined) out.failed = factsOf(ctx, f.ref, f.failed)
     out.explanation = text(findingExplanation(f, ctx, rule), lang)
   }

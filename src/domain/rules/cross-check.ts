@@ -59,6 +59,7 @@ export function checkRuleSet (file: string, set: RuleSetFile, catalog: Catalog, 
     for (const v of Object.keys(rule.elementsByVersion ?? {})) {
       if (!versions.has(v)) problems.push({ file, pointer: `${at}/elementsByVersion/${v}`, message: `clause '${rule.clause}' has no version '${v}'` })
     }
+    testProblems(file, rule, at, catalog, problems)
     rule.adjustments?.forEach((a, j) => {
       clauseRef(a.clause, `${at}/adjustments/${j}/clause`)
       a.versions.forEach((v, k) => {
@@ -71,6 +72,25 @@ export function checkRuleSet (file: string, set: RuleSetFile, catalog: Catalog, 
       if (!ids.has(y.rule)) problems.push({ file, pointer: `${at}/yieldsTo/${j}/rule`, message: `rule '${y.rule}' is not in this rule set` })
     })
   })
+}
+
+/**
+ * A rule's tier tests: each one a test its clause has in some version (a test no version has would
+ * never be read), and the indicator ids unique across the rule (the engine names them by id).
+ */
+function testProblems (file: string, rule: Rule, at: string, catalog: Catalog, problems: RulesProblem[]): void {
+  const clause = catalog.clauses.get(rule.clause)
+  if (clause === undefined || rule.tests === undefined) return
+  const has = new Set(clause.versions.flatMap((v) => (v.tiers ?? []).map((t) => t.test as string)))
+  const indicators = new Set<string>()
+  for (const [test, data] of Object.entries(rule.tests)) {
+    if (!has.has(test)) problems.push({ file, pointer: `${at}/tests/${test}`, message: `clause '${rule.clause}' has no tier with test '${test}' in any version (its tests: ${[...has].join(', ')})` })
+    if (!('indicators' in data)) continue
+    data.indicators.forEach((ind, j) => {
+      if (indicators.has(ind.id)) problems.push({ file, pointer: `${at}/tests/${test}/indicators/${j}/id`, message: `duplicate indicator id '${ind.id}' in rule '${rule.id}'` })
+      indicators.add(ind.id)
+    })
+  }
 }
 
 /**

@@ -19,7 +19,7 @@ async function withOpenTier (file: string) {
   const req = loadCases().find((c) => c.file === file)!.request as EvaluationRequest
   const v = await decide(rules, req, { now })
   const before = v.classification
-  const triggered = v.triggered.map((x, i) => (i === 0 ? { ...x, openTiers: [{ tier: 'serious' }] } : x))
+  const triggered = v.triggered.map((x, i) => (i === 0 ? { ...x, openTiers: [{ test: 'serious' as const, range: { min: 'probation' as const, max: 'expulsion' as const }, missing: [] }] } : x))
   const after = classify({ req, triggered, undetermined: v.undetermined, catalog: rules.catalog, decisionDate: v.decisionDate })
   return { before, after, rule: triggered[0].ref }
 }

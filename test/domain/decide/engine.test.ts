@@ -18,11 +18,13 @@ const set = {
   rules: [{
     ...named('s.one', '一', 'One'), clause: 'ccp.association',
     conditions: { all: [{ condition: 'member' }, leaf('conduct.association.subjectRoles', 'containsAny', ['initiator', 'organiser'], { zh: '发起或组织', en: 'initiator or organiser' })] },
-    circumstance: {
-      circumstance: 'serious',
-      minIndicators: 1,
-      indicators: [{ id: 'large', title: { zh: '大', en: 'Large' }, conditions: leaf('conduct.association.memberCount', 'greaterThanInclusive', 100) }],
-      provenance: { source: 'test', inference: true }
+    tests: {
+      serious: {
+        minIndicators: 1,
+        indicators: [{ id: 'large', title: { zh: '大', en: 'Large' }, conditions: leaf('conduct.association.memberCount', 'greaterThanInclusive', 100) }],
+        provenance: { source: 'test', inference: true }
+      },
+      'bad-effect': { conditions: leaf('conduct.content.badEffect', 'equal', true), provenance: { source: 'test', inference: false } }
     },
     notes: [{ id: 'n', when: { not: leaf('conduct.association.registered', 'equal', true) }, text: { zh: '注', en: 'Note' } }],
     provenance: { source: 'test', inference: false }
@@ -38,12 +40,13 @@ const shared = new Map<string, Condition>([['member', leaf('subject.partyMember'
 t.test('elements, then the combined auxiliary rule read part by part', async (t) => {
   const engines = compileEngines(set, shared)
   t.same([...engines.auxiliary.keys()], ['s.one'], 'a rule without auxiliary conditions has no auxiliary engine')
-  t.same(engines.parts.get('s.one#auxiliary'), ['s.one#indicator:large', 's.one#note:n'])
+  t.same(engines.parts.get('s.one#auxiliary'), ['s.one#indicator:large', 's.one#test:bad-effect', 's.one#note:n'], 'an inferred test by its indicators, an article\'s test by its own name')
   const out = await runAll(engines, { 'subject.partyMember': true, 'conduct.association.subjectRoles': ['organiser'], 'conduct.association.memberCount': 400, 'subject.leadingCadre': false })
   const value = (name: string) => (out.get(name) as Outcome).value
   t.equal(value('s.one'), 'true', 'the shared condition is realised by the engine, and containsAny matches')
   t.equal(value('s.two'), 'false')
   t.equal(value('s.one#indicator:large'), 'true')
+  t.equal(value('s.one#test:bad-effect'), 'unknown', 'the article\'s test is read from facts, three-valued')
   t.equal(value('s.one#note:n'), 'unknown', 'registered is absent: the note\'s condition is unknown')
   const leaves = decidingLeaves((out.get('s.one') as Outcome).conditions, 'true')
   t.same(leaves.map((l) => l.fact), ['subject.partyMember', 'conduct.association.subjectRoles'])

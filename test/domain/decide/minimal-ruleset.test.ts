@@ -31,7 +31,7 @@ t.test('a minimal rule set runs beside the bundled one', async (t) => {
   const req = structuredClone(referenceCase().request) as any
   const res = await evaluate(rules, req, { now: new Date('2018-02-01T00:00:00Z'), decisionId: 'd' })
   const mine = res.undetermined.find((x) => x.ruleId === 'minimal.leading-cadre')
-  t.same(mine?.missing, ['/facts/conduct/0/statedCircumstances/minimal.leading-cadre'],
+  t.same(mine?.missing, ['/facts/conduct/0/statedCircumstances/minimal.leading-cadre/serious'],
     'the article starts at 情节严重 and the rule infers nothing: the circumstance is for the case officer to establish')
 
   req.facts.conduct[0].statedCircumstances = { 'minimal.leading-cadre': 'relatively-serious' }

@@ -7,8 +7,8 @@ import { loadRules, type LoadedRules } from '../../../src/domain/rules/load.js'
 import { evaluate } from '../../../src/domain/evaluate.js'
 import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
 
-const version = (v: string, article: number, sanctions: string[], circumstance = 'base') =>
-  ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ circumstance, sanctions }], sources: ['regs-2015'] })
+const version = (v: string, article: number, sanctions: string[], test = 'none') =>
+  ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ test, sanctions }], sources: ['regs-2015'] })
 const clause = (id: string, versions: object[], extra: object = {}) =>
   ({ id, instrument: 'ccp-discipline-regulations', title: { zh: id, en: id }, kind: 'offence', versions, ...extra })
 
@@ -82,10 +82,15 @@ t.test('a later version that no longer treats the act as a violation: not pursue
   t.equal(finding(await run('2018-12-31', '2019-01-10'), 'dropped')!.status, 'no-provision-in-version', 'conduct under 2018 only: the provision does not exist')
 })
 
-t.test('a later version whose lowest tier is higher treats the unqualified act more lightly: below its threshold', async (t) => {
-  const f = finding(await run('2017-06-30', '2019-01-10'), 'raised-floor')!
-  t.equal(f.status, 'below-threshold')
+t.test('a later version whose lowest tier needs 情节较重: lighter if the act is not, provisional while that is not stated', async (t) => {
+  const f = finding(await run('2017-06-30', '2019-01-10', {}, {}, { statedCircumstances: { 'x.raised-floor': 'base' } }), 'raised-floor')!
+  t.equal(f.status, 'below-threshold', 'stated not 情节较重: the later version does not sanction the act')
   t.same(f.citations.map((c) => c.article), [98, 19, 142])
+  const open = triggered(await run('2017-06-30', '2019-01-10'), 'raised-floor')!
+  t.same([open.appliedVersion.version, open.appliedVersion.provisional], ['2015', true], 'nothing stated: the old version\'s certain tier applies, provisionally')
+  t.same(open.appliedVersion.settle, ['/facts/conduct/0/statedCircumstances/x.raised-floor/relatively-serious'])
+  t.same(open.appliedVersion.outcomes, { conductVersion: { status: 'established', tier: 'none', sanctionRange: { min: 'warning', max: 'serious-warning' } }, decisionVersion: { status: 'undetermined' } })
+  t.match(open.appliedVersion.reason.en, /provisional/)
 })
 
 t.test('a later version that is broader does not reach conduct under the old one', async (t) => {

@@ -48,12 +48,12 @@ t.test('every text in every response is localised, and provenance names every in
 
 t.test('an inferred circumstance whose provenance has no note shows none', async (t) => {
   const files = bundledFiles()
-  delete files[ASSOCIATION_SET].rules[0].circumstance.provenance.note
+  delete files[ASSOCIATION_SET].rules[0].tests.serious.provenance.note
   const plain = await loadRules(writeRules(t.testdir(), files))
   const request = { ...(referenceCase().request as any), options: { decisionDate: '2018-01-29', lang: 'en' } }
   const res = await evaluate(plain, request, { now: new Date('2026-11-28T00:00:00Z'), decisionId: 'd' })
   // The loader names the rule's sources (rules/sources.json) in one readable string.
   const loaded = plain.ruleIndex.get('association.leading-cadre-unregistered')?.rules.get('association.leading-cadre-unregistered')
-  t.strictSame(res.triggered[0].circumstance.provenance, { source: loaded?.circumstance?.provenance.source, inference: true })
+  t.strictSame(res.triggered[0].circumstance.provenance, { source: loaded?.tests?.serious?.provenance.source, inference: true })
   t.match(res.triggered[0].circumstance.provenance?.source, /\[ccdi-fgs-2015-associations-reply\]/, 'the sources are named by title and id')
 })

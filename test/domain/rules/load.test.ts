@@ -115,7 +115,7 @@ t.test('cross-references are checked', async (t) => {
     rules[2].referral.clause = 'ccp.nope-referral'
     rules[2].id = rules[1].id
     rules[0].conditions.all[1].fact = 'subject.shoeSize'
-    rules[0].circumstance.indicators[0].conditions.fact = 'conduct.association.colour'
+    rules[0].tests.serious.indicators[0].conditions.fact = 'conduct.association.colour'
     rules[0].notes[0].when.fact = 'conduct.mood'
     rules[0].conditions.all.push({ not: { fact: 'subject.age', operator: 'equal', value: 1 } })
     rules[1].conditions.all.push({ any: [{ condition: 'no-such-condition' }] })
@@ -129,12 +129,30 @@ t.test('cross-references are checked', async (t) => {
     "/rules/2/referral/clause: clause 'ccp.nope-referral' is not in the catalog",
     "/rules/2/id: duplicate rule id 'association.faction-vehicle'",
     "/rules/0/conditions/all/1/fact: unknown fact 'subject.shoeSize'",
-    "/rules/0/circumstance/indicators/0/conditions/fact: unknown fact 'conduct.association.colour'",
+    "/rules/0/tests/serious/indicators/0/conditions/fact: unknown fact 'conduct.association.colour'",
     "/rules/0/notes/0/when/fact: unknown fact 'conduct.mood'",
     "/rules/0/conditions/all/5/not/fact: unknown fact 'subject.age'",
     `/rules/1/conditions/all/${bundledFiles()[SET].rules[1].conditions.all.length}/any/0/condition: no shared condition 'no-such-condition' in conditions.json`
   ]
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
+})
+
+t.test('a rule\'s tier tests are tests its clause has, with indicator ids unique in the rule', async (t) => {
+  const problems = await loadProblems(t, (f) => {
+    const rule = f[SET].rules[0]
+    rule.tests['political-ecology-worsened'] = { conditions: { fact: 'conduct.faction.politicalEcologyWorsened', operator: 'equal', value: true }, provenance: { sources: ['regs-2018'], inference: false } }
+    rule.tests['relatively-serious'] = { minIndicators: 1, indicators: [rule.tests.serious.indicators[0]], provenance: rule.tests.serious.provenance }
+  })
+  for (const e of [
+    "/rules/0/tests/political-ecology-worsened: clause 'ccp.association' has no tier with test 'political-ecology-worsened' in any version (its tests: serious)",
+    "/rules/0/tests/relatively-serious/indicators/0/id: duplicate indicator id"
+  ]) t.ok(problems.some((p) => p.includes(e)), e)
+  const unknown = await loadProblems(t, (f) => { f[SET].rules[0].tests.grave = f[SET].rules[0].tests.serious })
+  t.ok(unknown.some((p) => p.includes('/rules/0/tests/grave')), 'a key that is no tier test is refused by the schema, with its pointer')
+  const general = await loadProblems(t, (f) => { f[SET].rules[0].clause = 'ccp.concurrence' })
+  t.ok(general.some((p) => p.includes("/rules/0/tests/serious: clause 'ccp.concurrence' has no tier with test 'serious'")), 'a general clause has no tiers at all')
+  const catalog = await loadProblems(t, (f) => { f['catalog/ccp-discipline-regulations.json'].clauses.find((c: any) => c.id === 'ccp.faction').tiers['2016-01-01'][1].test = 'grave' })
+  t.ok(catalog.some((p) => /\/clauses\/\d+\/tiers\/2016-01-01\/1\/test: Expected one of: none, by-circumstances/.test(p)), 'a tier test not in the code list is refused with its pointer')
 })
 
 t.test('catalog consistency is checked', async (t) => {

@@ -5,15 +5,21 @@ const NOT_A_FINDING = 'This is not a finding of no violation.'
 
 export const en: Messages = {
   list: (items) => items.join(', '),
-  stated: (tier) => `Stated by the case officer: ${tier}.`,
-  byDefault: 'No circumstance is stated and this rule infers none: the article\'s entry tier applies. State a relatively serious or serious circumstance in statedCircumstances if established.',
+  stated: ({ label, holds }) => holds ? `Stated by the case officer: ${label}.` : `Stated by the case officer not to hold: ${label}.`,
+  article: ({ label, holds }) => holds ? `The article's own test, ${label}, is met on the facts below (the article's test, not an inference).` : `The article's own test, ${label}, is not met on the facts below.`,
+  unqualified: ({ label, byCircumstances }) => byCircumstances
+    ? `The article sanctions ${label} and sets no tier test: once its elements are met, its whole range is open.`
+    : 'This tier has no qualifying test: it applies once the elements are met.',
+  openTier: ({ label, min, max }) => `A graver tier is still open: if ${label} is established, the range is ${min} to ${max}.`,
+  provisionalVersion: 'Tiers not yet settled could change the version applied: the choice of version is provisional.',
   inferred: ({ target, met, min, reached }) =>
     `Inferred as ${reached ? '' : 'not reaching '}${target}: ${met} indicators met (at least ${min} needed). This is an inference, not an official test.`,
   undetermined: {
     'conduct-end-unknown': () => 'Without the date the conduct ended, the applicable version cannot be chosen.',
     elements: () => 'Facts this rule\'s elements need are not established; the rule may still apply.',
     'later-version-elements': () => 'Facts needed to tell whether the later version treats the act more lightly are not established.',
-    circumstance: () => 'The elements are met, but whether the circumstances reach the article\'s tiers cannot be told: the facts below are missing.'
+    circumstance: () => 'The elements are met, but whether the article\'s tier tests are met cannot be told: the statements or facts below are missing.',
+    'no-ordinary-tier': () => 'The article has no ordinary tier (its lowest tier is relatively minor circumstances), so a statement of "base" places the case in no tier. State relatively minor, relatively serious or serious circumstances, or state the tests one by one.'
   },
   finding: {
     'outside-encoded-period': (p) => `The conduct ended on ${p.end}, before the encoded versions came into force (${p.first}). ${NOT_A_FINDING} ${p.before}`.trim(),
@@ -63,7 +69,7 @@ export const en: Messages = {
     reduced: 'choosing a reduced sanction (减轻) for the mitigating circumstances stated',
     aggravated: 'choosing an aggravated sanction (加重) for the aggravating circumstances stated, where the provisions allow it'
   },
-  openTier: (p) => `establishing the open tier of conduct item ${p.item} under "${p.rule}"`,
+  narrowOpenTier: (p) => `establishing the open tier of conduct item ${p.item} under "${p.rule}"`,
   assumption: 'This step is the service\'s stated default; the regulations do not prescribe it.',
   disclaimer: 'This is decision support based on encoded rules and stated inferences, not a disciplinary decision; a reviewer decides.'
 }

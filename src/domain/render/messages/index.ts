@@ -5,7 +5,7 @@ import { zh } from './zh.js'
 import { en } from './en.js'
 
 export type { Messages } from './types.js'
-export { SANCTION_NAMES, EXEMPTION, CIRCUMSTANCE_NAMES, CIRCUMSTANCE_CODE_NAMES } from './names.js'
+export { SANCTION_NAMES, EXEMPTION, TIER_TEST_NAMES, CIRCUMSTANCE_CODE_NAMES } from './names.js'
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en }
 

@@ -1,9 +1,9 @@
 /**
- * The names of the codes an answer shows (sanctions, circumstance tiers, mitigating and aggravating
+ * The names of the codes an answer shows (sanctions, tier tests, mitigating and aggravating
  * circumstances), in both languages: one table per list, so that a code and its two names stay together.
  */
 import type { Bilingual } from '../../../schemas/common.js'
-import type { Circumstance, Sanction } from '../../../schemas/codes.js'
+import type { Sanction, TierTest } from '../../../schemas/codes.js'
 
 export const SANCTION_NAMES: Record<Sanction, Bilingual> = {
   warning: { zh: '警告', en: 'warning' },
@@ -16,11 +16,19 @@ export const SANCTION_NAMES: Record<Sanction, Bilingual> = {
 /** No sanction: 免予处分. */
 export const EXEMPTION: Bilingual = { zh: '免予处分', en: 'no sanction (exemption)' }
 
-export const CIRCUMSTANCE_NAMES: Record<Circumstance, Bilingual> = {
+/** The tier tests by the texts' own words (a catalog tier's label overrides where a text words one specially). */
+export const TIER_TEST_NAMES: Record<TierTest, Bilingual> = {
+  none: { zh: '无情节限定', en: 'no qualifying test' },
+  'by-circumstances': { zh: '视情节轻重', en: 'according to the circumstances' },
   'relatively-minor': { zh: '情节较轻', en: 'relatively minor circumstances' },
-  base: { zh: '无情节限定', en: 'no qualifying circumstance' },
   'relatively-serious': { zh: '情节较重', en: 'relatively serious circumstances' },
-  serious: { zh: '情节严重', en: 'serious circumstances' }
+  serious: { zh: '情节严重', en: 'serious circumstances' },
+  'bad-effect': { zh: '造成不良影响', en: 'caused bad effects' },
+  'serious-bad-effect': { zh: '造成严重不良影响', en: 'caused seriously bad effects' },
+  'serious-consequences': { zh: '造成严重后果', en: 'caused serious consequences' },
+  'political-ecology-worsened': { zh: '导致本地区、本部门、本单位政治生态恶化', en: 'worsened the political ecology of the locality, department or unit' },
+  'lost-member-qualities': { zh: '丧失党员条件，严重败坏党的形象', en: 'lost the qualities of a party member, seriously damaging the party\'s image' },
+  'planner-organiser-core': { zh: '策划者、组织者和骨干分子', en: 'a planner, organiser or core member' }
 }
 
 /** Mitigating and aggravating circumstance codes of the facts schema. */

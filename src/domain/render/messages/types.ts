@@ -39,9 +39,15 @@ export interface StepWords {
 
 export interface Messages {
   list: (items: string[]) => string
-  stated: (tier: string) => string
-  byDefault: string
+  /** A tier test and how it was established; `label` is the test in the article's words. */
+  stated: (p: { label: string, holds: boolean }) => string
+  article: (p: { label: string, holds: boolean }) => string
+  unqualified: (p: { label: string, byCircumstances: boolean }) => string
   inferred: (p: { target: string, met: number, min: number, reached: boolean }) => string
+  /** A graver tier still open, and its range. */
+  openTier: (p: { label: string, min: string, max: string }) => string
+  /** Added to the version reason when open or undetermined tiers could still change the version applied. */
+  provisionalVersion: string
   undetermined: Record<UndeterminedReason, (p: { instrument: string }) => string>
   finding: Record<FindingStatus, (p: FindingWords) => string>
   versionReason: Record<VersionReason, (p: VersionWords) => string>
@@ -60,7 +66,7 @@ export interface Messages {
   /** The statements that would narrow a range, one after another. */
   levers: (items: string[]) => string
   lever: Record<Exclude<Lever['lever'], 'tier'>, string>
-  openTier: (p: { rule: string, item: number }) => string
+  narrowOpenTier: (p: { rule: string, item: number }) => string
   assumption: string
   disclaimer: string
 }

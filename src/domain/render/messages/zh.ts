@@ -5,8 +5,13 @@ const NOT_A_FINDING = '这不是"不违纪"的结论。'
 
 export const zh: Messages = {
   list: (items) => items.join('、'),
-  stated: (tier) => `办案人员认定：${tier}。`,
-  byDefault: '未陈述情节，本规则也不推断情节：适用该条的起始档次；如认定情节较重或严重，请由办案人员陈述所认定的情节。',
+  stated: ({ label, holds }) => holds ? `办案人员认定：${label}。` : `办案人员认定不属于：${label}。`,
+  article: ({ label, holds }) => holds ? `条文本身的档次标准"${label}"已由下列事实满足（这是条文的标准，不是推断）。` : `条文本身的档次标准"${label}"依下列事实不满足。`,
+  unqualified: ({ label, byCircumstances }) => byCircumstances
+    ? `该条${label}给予处分，未规定档次标准：构成要件满足即可在整个幅度内处分。`
+    : '该档次没有情节限定：构成要件满足即适用。',
+  openTier: ({ label, min, max }) => `较重档次尚未确定：如认定${label}，处分幅度为${min}至${max}。`,
+  provisionalVersion: '尚未确定的档次可能改变适用的版本，版本的选择是暂定的。',
   inferred: ({ target, met, min, reached }) => reached
     ? `推断为${target}：满足${met}项因素（至少需要${min}项）。这是推断，不是官方标准。`
     : `推断未达到${target}：仅满足${met}项因素（至少需要${min}项）。这是推断，不是官方标准。`,
@@ -14,7 +19,8 @@ export const zh: Messages = {
     'conduct-end-unknown': () => '行为终了日期不明，无法确定适用的版本。',
     elements: () => '构成要件所需的事实尚未查明，本规则可能适用。',
     'later-version-elements': () => '判断新版本是否从轻所需的事实尚未查明。',
-    circumstance: ({ instrument }) => `构成要件已满足，但情节能否达到《${instrument}》该条的处分档次尚无法判断：缺少下列事实。`
+    circumstance: ({ instrument }) => `构成要件已满足，但《${instrument}》该条的档次标准是否满足尚无法判断：缺少下列认定或事实。`,
+    'no-ordinary-tier': ({ instrument }) => `《${instrument}》该条没有一般档次，最低档次即为情节较轻：认定"一般情节"不能确定档次。请由办案人员认定情节较轻、较重或严重，或逐项认定各档次的标准。`
   },
   finding: {
     'outside-encoded-period': (p) => `行为终了于${p.end}，早于已编码版本的施行日期（${p.first}）。${NOT_A_FINDING}${p.before}`,
@@ -64,7 +70,7 @@ export const zh: Messages = {
     reduced: '对已认定的从轻、减轻情节选择减轻处分',
     aggravated: '对已认定的从重、加重情节选择加重处分（条例允许的）'
   },
-  openTier: (p) => `认定第${p.item}项行为在“${p.rule}”下尚未确定的情节档次`,
+  narrowOpenTier: (p) => `认定第${p.item}项行为在“${p.rule}”下尚未确定的情节档次`,
   assumption: '本步骤是本服务的既定做法，条例未作规定。',
   disclaimer: '本结果是辅助决策的建议，依据已编码的规则和推断，不是处分决定；由审理人员作出决定。'
 }
