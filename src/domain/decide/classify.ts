@@ -107,7 +107,7 @@ export function classify (x: Input): ClassificationVerdict {
   for (const s of final.steps) steps.push(stepOf(s, x))
   const missing = final.steps.some((s) => s.step === 'no-party-post-unknown') ? ['/facts/subject/holdsPartyPost'] : []
   if (byRule.size > 1 || combined.steps.length > 0) steps.push({ code: 'order-of-steps', from: final.outcome, to: final.outcome, clauses: [], assumption: true })
-  const openTiers = x.triggered.some((t) => (t.openTiers?.length ?? 0) > 0)
+  const openTiers = x.triggered.some((t) => t.openTiers.length > 0)
   return {
     status: final.outcome === null ? 'exemption-proposed' : 'sanction-proposed',
     provisional: x.undetermined.length > 0 || missing.length > 0 || openTiers,
