@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:records`: what decision records cost (issue #15's two targets; figures, not tests).
+ *
+ *  1. Replay: BENCH_RECORDS (default 100 000) decisions, the case fixtures over and over, are written
+ *     to a fresh embedded store; then every one is read back (facts decrypted), re-evaluated on its
+ *     recorded rules revision and compared with the recorded answer, page by page. Target: ≤ 60 s.
+ *  2. Recording on the request path: the real service (dist/src/server.js, embedded store) against
+ *     the same app without records (bench/records-baseline.mjs), one after the other, under
+ *     autocannon with BENCH_CONNECTIONS (10) on the reference case: p50, p99 and their ratio.
+ *     Target: p99 at most +10 %.
+ *
+ * BENCH_RECORDS, BENCH_DURATION (s, default 10), BENCH_CONNECTIONS. Temp dirs are removed.
+ */
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import autocannon from 'autocannon'
+import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY } from './lib.mjs'
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
+const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const KEY = STORE_KEY
+process.on('exit', () => { killChildren() })
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model}), ${RECORDS} records, ${CONNECTIONS} connections, ${DURATION} s per load\n`)
+
+// 1. Replay ---------------------------------------------------------------------------------------
+{
+  const { loadRules } = await dist('domain/rules/load.js')
+  const { evaluate } = await dist('domain/evaluate.js')
+  const { openDb } = await dist('records/db.js')
+  const { RecordsRepository } = await dist('records/repository.js')
+  const { parseDecisionsKeys } = await dist('records/cipher.js')
+  const { replayDecision } = await dist('records/replay.js')
+  const rules = await loadRules(join(ROOT, 'rules'))
+  const db = await openDb({ dataDir: freshStore() })
+  const repository = new RecordsRepository(db, parseDecisionsKeys(KEY))
+  const cases = loadCases().map((c) => c.request)
+  const t0 = performance.now()
+  const base = Date.parse('2026-01-01T00:00:00Z')
+  for (let i = 0; i < RECORDS; i += 500) {
+    const batch = []
+    for (let j = i; j < Math.min(RECORDS, i + 500); j++) {
+      const request = cases[j % cases.length]
+      const decisionId = randomUUID()
+      try {
+        const answer = await evaluate(rules, request, { now: new Date(base + j * 1000), decisionId })
+        batch.push({ decisionId, evaluatedAt: answer.evaluatedAt, client: 'bench', requestId: String(j), serviceVersion: 'bench', rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, answer })
+      } catch { /* a fixture whose facts are refused (422) records nothing, as in the service */ }
+    }
+    await repository.saveDecisions(batch, () => rules.files)
+  }
+  const [{ n }] = await db.query('select count(*)::int as n from decisions')
+  const writeS = (performance.now() - t0) / 1000
+  const t1 = performance.now()
+  let replayed = 0
+  let reproduced = 0
+  let after = '00000000-0000-0000-0000-000000000000'
+  for (;;) {
+    const page = await repository.scanDecisions(after, 1000)
+    if (page.length === 0) break
+    for (const decision of page) {
+      const result = await replayDecision(decision, rules, rules)
+      replayed++
+      if (result.reproduced) reproduced++
+    }
+    after = page[page.length - 1].decisionId
+  }
+  const replayS = (performance.now() - t1) / 1000
+  await db.close()
+  console.log(table(['replay', 'records', 'seconds', 'per second', 'reproduced'], [
+    ['write (evaluate + record)', String(n), fmt(writeS), fmt(n / writeS, 0), ''],
+    ['replay (read + decrypt + evaluate + compare)', String(replayed), fmt(replayS), fmt(replayed / replayS, 0), `${reproduced}/${replayed}`]
+  ]))
+  const projected = replayS * 100_000 / replayed
+  console.log(`target: replay 100 000 in ≤ 60 s: ${projected <= 60 ? 'PASS' : 'MISS'} (${fmt(projected)} s${replayed === 100_000 ? '' : `, projected from ${replayed}`}, one thread)\n`)
+}
+
+// 2. Recording on the request path -----------------------------------------------------------------
+{
+  const body = JSON.stringify(loadCases().find((c) => c.file === 'reference-dong.json').request)
+  const load = async (url) => {
+    const opts = { url: `${url}/v1/evaluations`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS }
+    await autocannon({ ...opts, duration: 2 })
+    return await autocannon({ ...opts, duration: DURATION })
+  }
+  const rows = []
+  const results = {}
+  for (const [name, script, env] of [['without records', join(ROOT, 'bench', 'records-baseline.mjs'), {}], ['with records (embedded)', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: KEY }]]) {
+    // Both with the image's Node flags and the event-loop guard off (a shed request would not measure latency).
+    const server = await startServer(script, { env: { RATE_LIMIT_MAX: '1000000', MAX_EVENT_LOOP_DELAY_MS: '0', ...env }, nodeArgs: script === SERVER ? [] : serviceNodeArgs(), timeoutMs: 60000 })
+    const r = await load(server.url)
+    await server.stop()
+    results[name] = r
+    rows.push([name, fmt(r.requests.average, 0), fmt(r.latency.p50), fmt(r.latency.p99), String(r.non2xx)])
+  }
+  console.log(table(['service', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], rows))
+  const ratio = results['with records (embedded)'].latency.p99 / results['without records'].latency.p99
+  console.log(`target: recording adds ≤ 10 % to p99 at ${CONNECTIONS} connections: ${ratio <= 1.1 ? 'PASS' : 'MISS'} (×${fmt(ratio, 2)})`)
+}
