@@ -14,6 +14,8 @@ export interface Sql {
   query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>
   /** Several statements, no parameters (migrations). */
   exec: (text: string) => Promise<void>
+  /** A COPY … FROM '/dev/blob' statement reading `data` (the embedded store only: its journal). */
+  copyIn?: (text: string, data: string) => Promise<void>
 }
 
 export interface Db extends Sql {
@@ -63,7 +65,7 @@ async function openEmbedded (dataDir: string): Promise<Db> {
     stopped = true
     failAll(new Error('the embedded store has stopped'))
   })
-  const call = async (op: 'query' | 'exec' | 'close', text?: string, params?: unknown[]): Promise<any[]> => await new Promise((resolve, reject) => {
+  const call = async (op: 'query' | 'exec' | 'copy' | 'close', text?: string, params?: unknown[]): Promise<any[]> => await new Promise((resolve, reject) => {
     if (stopped) return reject(new Error('the embedded store has stopped'))
     const id = nextId++
     pending.set(id, { resolve, reject })
@@ -76,11 +78,13 @@ async function openEmbedded (dataDir: string): Promise<Db> {
     lock = result.catch(() => {})
     return await result
   }
-  const sql: Sql = { query: async (text, params) => await call('query', text, params), exec: async (text) => { await call('exec', text) } }
+  const copyIn = async (text: string, data: string): Promise<void> => { await call('copy', text, [data]) }
+  const sql: Sql = { query: async (text, params) => await call('query', text, params), exec: async (text) => { await call('exec', text) }, copyIn }
   return {
     kind: 'embedded',
     query: async (text, params) => await exclusive(async () => await sql.query(text, params)),
     exec: async (text) => { await exclusive(async () => { await sql.exec(text) }) },
+    copyIn: async (text, data) => { await exclusive(async () => { await copyIn(text, data) }) },
     transaction: async (fn) => await exclusive(async () => {
       await sql.exec('begin')
       try {

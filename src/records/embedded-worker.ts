@@ -2,12 +2,12 @@
  * The embedded store's own thread: PGlite (PostgreSQL compiled to WebAssembly) runs every statement on
  * the thread that owns it, and inserting a record there costs milliseconds. Here it does not hold up the
  * service's event loop, which only posts the statement and its parameters (db.ts, openEmbedded).
- * Messages: { id, op: 'query' | 'exec' | 'close', text?, params? } → { id, rows } or { id, error }.
+ * Messages: { id, op: 'query' | 'exec' | 'copy' | 'close', text?, params? } → { id, rows } or { id, error }.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 
-interface Request { id: number, op: 'query' | 'exec' | 'close', text?: string, params?: unknown[] }
+interface Request { id: number, op: 'query' | 'exec' | 'copy' | 'close', text?: string, params?: unknown[] }
 
 const port = parentPort as NonNullable<typeof parentPort>
 const opened = await PGlite.create((workerData as { dataDir: string }).dataDir).then((db) => ({ db }), (err: unknown) => ({ err: err as Error }))
@@ -19,6 +19,11 @@ if ('err' in opened) {
     const run = async (): Promise<unknown[]> => {
       if (m.op === 'close') {
         await db.close()
+        return []
+      }
+      if (m.op === 'copy') {
+        // The journal's lines (journal.ts): PGlite reads COPY … FROM '/dev/blob' from the blob given.
+        await db.query(m.text as string, [], { blob: new Blob([(m.params as string[])[0]]) })
         return []
       }
       if (m.op === 'exec') {

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path'
 import type { Config } from '../config.js'
 import { ConfigError } from '../errors.js'
 import { newDecisionsKey, parseDecisionsKeys, type FactsCipher } from './cipher.js'
-import { openDb } from './db.js'
+import { openDb, type Db } from './db.js'
+import { withJournal } from './journaled.js'
 import { migrate } from './migrations.js'
 import { RecordsRepository } from './repository.js'
 
@@ -38,5 +39,12 @@ export async function openRecords (config: RecordsConfig): Promise<RecordsReposi
     await db.close()
     throw err
   })
-  return new RecordsRepository(db, cipher)
+  return await repositoryOn(db, cipher, resolve(config.DATA_DIR))
+}
+
+/** The repository over a migrated store: the embedded one records through its journal in dataDir (journal.ts). */
+export async function repositoryOn (db: Db, cipher: FactsCipher, dataDir: string, journalDelayMs?: number): Promise<RecordsRepository> {
+  if (db.kind === 'postgres') return new RecordsRepository(db, cipher)
+  const journaled = await withJournal(db, dataDir, journalDelayMs)
+  return new RecordsRepository(journaled.db, cipher, journaled.journal)
 }

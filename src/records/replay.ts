@@ -3,15 +3,14 @@
  * stored bytes of its files) and on the current one. `reproduced` says whether the recorded answer
  * comes out exactly again; `changes` lists what the current revision answers differently.
  */
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import diff from 'microdiff'
 import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import type { Lang } from '../schemas/common.js'
 import type { RecordsRepository, StoredDecision } from './repository.js'
 import { evaluateOn } from './evaluate.js'
+import { writeRulesDir } from './bulk.js'
 
 export interface Change { pointer: string, op: 'added' | 'removed' | 'changed', recorded?: unknown, current?: unknown }
 
@@ -37,12 +36,8 @@ export class RulesArchive {
   private async rebuild (revision: string): Promise<LoadedRules> {
     const files = await this.repository.revisionFiles(revision)
     if (files === undefined) throw new Error(`rules revision ${revision} is not in the store`)
-    const dir = await mkdtemp(join(tmpdir(), 'rules-revision-'))
+    const dir = await writeRulesDir(files)
     try {
-      for (const f of files) {
-        await mkdir(dirname(join(dir, f.file)), { recursive: true })
-        await writeFile(join(dir, f.file), f.raw)
-      }
       return await loadRules(dir)
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -7,6 +7,8 @@ import type { EvaluationResponse } from '../schemas/evaluation.js'
 import type { Db, Sql } from './db.js'
 import type { FactsCipher } from './cipher.js'
 import type { Sanction } from '../schemas/codes.js'
+import type { Journal } from './journal.js'
+import { copyLine, insertSql, rowOf } from './rows.js'
 
 export interface RulesFile { file: string, raw: Buffer }
 /** The files of a rules revision, when the caller has them at hand. */
@@ -61,7 +63,8 @@ export class RecordsRepository {
   private readonly storedRevisions = new Set<string>()
   private readonly queue: Array<{ decisions: NewDecision[], files: FilesOf, resolve: () => void, reject: (err: unknown) => void }> = []
   private flushing = false
-  constructor (readonly db: Db, private readonly cipher: FactsCipher) {}
+  /** `journal`: the embedded store's (journal.ts), through which records on a stored revision and without an Idempotency-Key go. */
+  constructor (readonly db: Db, readonly cipher: FactsCipher, private readonly journal?: Journal) {}
 
   /**
    * Writes decisions with their rules revision, in one transaction. Calls that arrive while a write is
@@ -70,6 +73,11 @@ export class RecordsRepository {
    */
   async saveDecisions (decisions: NewDecision[], files: FilesOf): Promise<void> {
     if (decisions.length === 0) return
+    if (this.journal !== undefined && decisions.every((d) => this.storedRevisions.has(d.rulesRevision) && d.idempotency === undefined)) {
+      const now = new Date().toISOString()
+      this.journal.append(decisions.map((d) => copyLine(d, this.cipher, now)).join(''))
+      return
+    }
     return await new Promise((resolve, reject) => {
       this.queue.push({ decisions, files, resolve, reject })
       if (!this.flushing) void this.flush()
@@ -114,21 +122,13 @@ export class RecordsRepository {
 
   /** One insert for every decision: a statement costs the embedded store more than a row. */
   private async insert (tx: Sql, decisions: NewDecision[]): Promise<void> {
-    const params: unknown[] = []
-    const rows: string[] = []
     for (const d of decisions) {
-      if (d.idempotency !== undefined) {
-        // A key is reusable after a day: its older use lets go of it.
-        await tx.query("update decisions set idempotency_key = null where client = $1 and idempotency_key = $2 and evaluated_at < now() - interval '1 day'", [d.client, d.idempotency.key])
-      }
-      const sealed = this.cipher.seal(d.facts, d.decisionId)
-      const n = params.push(d.decisionId, d.evaluatedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
-        JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.answer.classification.recommended, d.answer.classification.status,
-        d.idempotency?.key ?? null, d.idempotency?.digest ?? null) - 16
-      rows.push(`(${Array.from({ length: 16 }, (_, i) => `$${n + i + 1}${i === 11 ? '::text[]' : ''}`).join(', ')})`)
+      // A key is reusable after a day: its older use lets go of it.
+      if (d.idempotency !== undefined) await tx.query("update decisions set idempotency_key = null where client = $1 and idempotency_key = $2 and evaluated_at < now() - interval '1 day'", [d.client, d.idempotency.key])
     }
-    const inserted = await tx.query(`insert into decisions (decision_id, evaluated_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id, answer, rule_ids, recommended, status, idempotency_key, body_digest)
-      values ${rows.join(', ')} on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`, params)
+    const now = new Date().toISOString()
+    const inserted = await tx.query(`${insertSql(decisions.length)} on conflict (client, idempotency_key) where idempotency_key is not null do nothing returning decision_id`,
+      decisions.flatMap((d) => rowOf(d, this.cipher, now)))
     if (inserted.length < decisions.length) throw new IdempotencyConflict('an Idempotency-Key was used meanwhile')
   }
 
@@ -140,12 +140,6 @@ export class RecordsRepository {
   async getDecision (decisionId: string): Promise<StoredDecision | undefined> {
     const [row] = await this.db.query<Row>('select * from decisions where decision_id = $1', [decisionId])
     return row === undefined ? undefined : this.fromRow(row)
-  }
-
-  /** Up to `limit` decisions with ids after `after`, in id order: every record, page by page (replay in bulk). */
-  async scanDecisions (after: string, limit: number): Promise<StoredDecision[]> {
-    const rows = await this.db.query<Row>('select * from decisions where decision_id > $1 order by decision_id limit $2', [after, limit])
-    return rows.map((r) => this.fromRow(r))
   }
 
   /** The answer recorded under a client's Idempotency-Key in the last day, with the digest of its body. */

@@ -14,6 +14,7 @@ import { migrate, MIGRATIONS } from '../../src/records/migrations.js'
 import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js'
 import { parseDecisionsKeys } from '../../src/records/cipher.js'
 import { RecordsRepository } from '../../src/records/repository.js'
+import { repositoryOn } from '../../src/records/open.js'
 
 export const TEST_KEY = 'k1:' + '11'.repeat(32)
 export const cipher = () => parseDecisionsKeys(TEST_KEY)
@@ -80,8 +81,14 @@ export async function freshPostgres (t: Test): Promise<{ db: Db, url: string }> 
 export function onEachBackend (t: Test, suite: (t: Test, db: Db, repository: RecordsRepository) => Promise<void>): void {
   for (const name of ['embedded', 'postgres'] as const) {
     t.test(name, async (t) => {
-      const { db } = name === 'embedded' ? await freshEmbedded(t) : await freshPostgres(t)
-      await suite(t, db, new RecordsRepository(db, cipher()))
+      if (name === 'postgres') {
+        const { db } = await freshPostgres(t)
+        return await suite(t, db, new RecordsRepository(db, cipher()))
+      }
+      const { db, dataDir } = await freshEmbedded(t)
+      const repository = await repositoryOn(db, cipher(), dataDir)
+      t.teardown(async () => { await repository.db.close().catch(() => {}) })
+      await suite(t, db, repository)
     })
   }
 }

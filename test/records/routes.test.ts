@@ -65,7 +65,16 @@ onEachBackend(t, async (t, db: Db, repository) => {
 
   t.test('when the store fails, the evaluation answers 503 with Retry-After and no answer', async (t) => {
     await db.exec('alter table decisions rename to decisions_away')
+    let journaled: string | undefined
     try {
+      if (db.kind === 'embedded') {
+        // The embedded store takes a record into its journal first: that one is answered, and the
+        // failure shows when the journal is ingested; from then on evaluations are refused.
+        const first = await evaluateAs(app, 'alice', reference)
+        t.equal(first.statusCode, 200, 'recorded in the journal')
+        journaled = first.json().decisionId
+        await t.rejects(repository.db.query('select 1'), /decisions/, 'its ingestion fails, and a read says so')
+      }
       const res = await evaluateAs(app, 'alice', reference)
       t.equal(res.statusCode, 503)
       t.equal(res.headers['retry-after'], '5')
@@ -81,6 +90,8 @@ onEachBackend(t, async (t, db: Db, repository) => {
     } finally {
       await db.exec('alter table decisions_away rename to decisions')
     }
+    if (journaled !== undefined) t.ok(await repository.getDecision(journaled), 'the journaled record is in the store once it takes it again')
+    t.equal((await evaluateAs(app, 'alice', reference)).statusCode, 200, 'and evaluations are answered again')
   })
 
   t.test('Idempotency-Key: the same body gets the recorded answer, another body 422', async (t) => {
@@ -195,7 +206,8 @@ onEachBackend(t, async (t, db: Db, repository) => {
 
   t.test('records past the retention are purged by the service', async (t) => {
     const answer = (await evaluateAs(app, 'alice', reference)).json()
-    await db.query("update decisions set evaluated_at = now() - interval '31 days' where decision_id = $1", [answer.decisionId])
+    // Through the repository's store: on the embedded one that ingests the journal first.
+    await repository.db.query("update decisions set evaluated_at = now() - interval '31 days' where decision_id = $1", [answer.decisionId])
     const purging = buildApp({ config: { DECISION_RETENTION_DAYS: 30 }, records: { repository, purgeIntervalMs: 20 } })
     await purging.ready()
     await db.exec('alter table decisions rename to decisions_away')
