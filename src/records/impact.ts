@@ -12,7 +12,7 @@ import { agreementOf } from './agreement.js'
 
 /** The parts of an answer the report compares. */
 export interface AnswerSummary {
-  rules: Record<string, { tier: string, range: string }>
+  rules: Record<string, { tier: string, range: string, version: string }>
   recommended: string | null
   range: { min: string, max: string } | null
   basis: string[]
@@ -20,7 +20,7 @@ export interface AnswerSummary {
 
 export function summaryOf (answer: EvaluationResponse): AnswerSummary {
   const rules: AnswerSummary['rules'] = {}
-  for (const t of answer.triggered) rules[t.ruleId] = { tier: t.appliedTier, range: `${t.sanctionRange.min}..${t.sanctionRange.max}` }
+  for (const t of answer.triggered) rules[t.ruleId] = { tier: t.appliedTier, range: `${t.sanctionRange.min}..${t.sanctionRange.max}`, version: t.appliedVersion.version }
   const { recommended, sanctionRange, basis } = answer.classification
   return { rules, recommended, range: sanctionRange, basis: [...new Set(basis.map((b) => b.ruleId))] }
 }

@@ -9,11 +9,12 @@ import { parentPort } from 'node:worker_threads'
 import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import { evaluateOn } from './evaluate.js'
-import { summaryOf } from './impact.js'
+import { summaryOf, type AnswerSummary } from './impact.js'
 import type { ReplayJob, ReplayOutcome, PoolMessage } from './replay-pool.js'
 
 const port = parentPort as NonNullable<typeof parentPort>
 const loaded = new Map<string, Promise<LoadedRules>>()
+const REFUSED: AnswerSummary = { rules: {}, recommended: null, range: null, basis: [] }
 
 async function run (job: ReplayJob): Promise<ReplayOutcome> {
   const request = { facts: job.facts, options: job.options } as unknown as EvaluationRequest
@@ -22,9 +23,11 @@ async function run (job: ReplayJob): Promise<ReplayOutcome> {
   const text = JSON.stringify(again)
   const outcome: ReplayOutcome = { id: job.id, reproduced: job.answer === undefined || text === job.answer }
   if (job.candidate === undefined) return outcome
-  const after = await evaluateOn(await (loaded.get(job.candidate) as Promise<LoadedRules>), request, ctx)
+  const candidate = await (loaded.get(job.candidate) as Promise<LoadedRules>)
+  // A candidate that refuses the facts (a conduct type it no longer covers, say) answers nothing: every rule is lost.
+  const after = await evaluateOn(candidate, request, ctx).then(summaryOf, () => ({ ...REFUSED, rules: {} }))
   const before = job.answer === undefined ? again : JSON.parse(job.answer) as EvaluationResponse
-  return { ...outcome, before: summaryOf(before), after: summaryOf(after) }
+  return { ...outcome, before: summaryOf(before), after }
 }
 
 port.on('message', (m: PoolMessage) => {

@@ -36,7 +36,7 @@ t.test('npm run db:migrate brings either store up to date, and says why when it 
 
 t.test('the server\'s store: opened from the configuration, migrated, closed with the app', async (t) => {
   const repository = await openRecords(parseConfig({ DATA_DIR: await embeddedDataDir(t), DECISIONS_KEY: TEST_KEY }))
-  const app = buildApp({ config: { DECISION_RETENTION_DAYS: 30 }, records: { repository, closeStore: true } })
+  const app = buildApp({ config: { DECISION_RETENTION_DAYS: 30, MAX_EVENT_LOOP_DELAY_MS: 0 }, records: { repository, closeStore: true } })
   await app.ready()
   t.equal((await app.inject({ method: 'POST', url: '/v1/evaluations', payload: referenceCase().request as object })).statusCode, 200)
   await app.close()
