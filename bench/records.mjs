@@ -13,7 +13,7 @@
  *
  * BENCH_RECORDS, BENCH_DURATION (s, default 10), BENCH_CONNECTIONS. Temp dirs are removed.
  */
-import { cpus } from 'node:os'
+import os, { cpus } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
@@ -68,7 +68,7 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
     ['replay (read + decrypt + evaluate + compare)', String(replayed), fmt(replayS), fmt(replayed / replayS, 0), `${reproduced}/${replayed}`]
   ]))
   const projected = replayS * 100_000 / replayed
-  console.log(`target: replay 100 000 in ≤ 60 s: ${projected <= 60 ? 'PASS' : 'MISS'} (${fmt(projected)} s${replayed === 100_000 ? '' : `, projected from ${replayed}`}, ${cpus().length} threads)\n`)
+  console.log(`target: replay 100 000 in ≤ 60 s: ${projected <= 60 ? 'PASS' : 'MISS'} (${fmt(projected)} s${replayed === 100_000 ? '' : `, projected from ${replayed}`}, ${cpus().length} threads; load average ${os.loadavg().map((l) => fmt(l)).join(' ')})\n`)
 }
 
 // 2. Recording on the request path -----------------------------------------------------------------
@@ -81,7 +81,13 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
   }
   const rows = []
   const results = {}
-  for (const [name, script, env] of [['without records', join(ROOT, 'bench', 'records-baseline.mjs'), {}], ['with records (embedded)', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: KEY }]]) {
+  // The PostgreSQL server figure too (the store for load), when Debian's PostgreSQL 15 is installed.
+  const { startPostgres } = await import(join(ROOT, 'dist', 'scripts', 'postgres-server.js')).catch(() => ({}))
+  const pg = await startPostgres?.().catch((err) => { console.log(`(no PostgreSQL server: ${err.message})`) })
+  process.on('exit', () => { pg?.stop() })
+  const services = [['without records', join(ROOT, 'bench', 'records-baseline.mjs'), {}], ['with records (embedded)', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: KEY }]]
+  if (pg !== undefined) services.push(['with records (PostgreSQL server)', SERVER, { DATABASE_URL: pg.url, DECISIONS_KEY: KEY }])
+  for (const [name, script, env] of services) {
     // Both with the image's Node flags and the event-loop guard off (a shed request would not measure latency).
     const server = await startServer(script, { env: { RATE_LIMIT_MAX: '1000000', MAX_EVENT_LOOP_DELAY_MS: '0', ...env }, nodeArgs: script === SERVER ? [] : serviceNodeArgs(), timeoutMs: 60000 })
     const r = await load(server.url)
@@ -91,5 +97,7 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
   }
   console.log(table(['service', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], rows))
   const ratio = results['with records (embedded)'].latency.p99 / results['without records'].latency.p99
-  console.log(`target: recording adds ≤ 10 % to p99 at ${CONNECTIONS} connections: ${ratio <= 1.1 ? 'PASS' : 'MISS'} (×${fmt(ratio, 2)})`)
+  console.log(`target: recording adds ≤ 10 % to p99 at ${CONNECTIONS} connections: ${ratio <= 1.1 ? 'PASS' : 'MISS'} (×${fmt(ratio, 2)}; load average ${os.loadavg().map((l) => fmt(l)).join(' ')})`)
+  const server = results['with records (PostgreSQL server)']
+  if (server !== undefined) console.log(`PostgreSQL server: p99 ×${fmt(server.latency.p99 / results['without records'].latency.p99, 2)}`)
 }

@@ -23,6 +23,7 @@ import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
+import impactRoutes from './routes/impact.js'
 import healthRoutes from './routes/health.js'
 import recordsPlugin, { type RecordsPluginOptions } from './plugins/records.js'
 import decisionRoutes from './routes/decisions.js'
@@ -100,6 +101,7 @@ export function buildApp (options: AppOptions = {}) {
   app.register(rulesetRoutes)
   app.register(referenceRoutes)
   app.register(adminRoutes)
+  app.register(impactRoutes)
   app.register(healthRoutes)
   app.register(decisionRoutes)
   app.register(reviewRoutes)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -12,6 +12,8 @@ import { ImpactCounter, impactTable, type AnswerSummary } from '../../src/record
 import { measureImpact } from '../../src/records/impact-run.js'
 import { ReplayPool } from '../../src/records/replay-pool.js'
 import { main as rulesImpact } from '../../src/tools/rules-impact.js'
+import { buildApp } from '../../src/app.js'
+import { parseKeys } from '../../src/domain/keys.js'
 import { referenceCase } from '../helpers/cases.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
 import { cipher, embeddedDataDir, onEachBackend, TEST_KEY } from '../helpers/stores.js'
@@ -47,6 +49,14 @@ function candidateDir (): string {
   const dir = freshDir()
   writeRules(dir, files)
   return dir
+}
+
+const KEYS = parseKeys([{ spec: 'admin:admin:admin-key-0123456789,alice:evaluate:alice-key-0123456789', source: 'test' }])
+
+/** A rules directory as POST /admin/impact takes it: every JSON file by path. */
+function bundleOf (dir: string): Record<string, unknown> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))
+  return Object.fromEntries(files.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]))
 }
 
 const summary = (rules: AnswerSummary['rules'], recommended: string | null, basis: string[]): AnswerSummary =>
@@ -106,6 +116,28 @@ onEachBackend(t, async (t, db) => {
   const windowed = await measureImpact({ currentDir: current, candidateDir: candidate, repository, window: { from: '2026-03-01T00:00:05Z', to: '2026-03-01T00:00:07Z' }, threads: 2 })
   t.equal(windowed.decisions.answers, 2, 'a date window')
   t.same(windowed.window, { from: '2026-03-01T00:00:05Z', to: '2026-03-01T00:00:07Z' })
+
+  const app = buildApp({ config: { RULES_DIR: current, MAX_EVENT_LOOP_DELAY_MS: 0 }, auth: { mode: 'keys', keys: KEYS }, records: { repository } })
+  t.teardown(() => app.close())
+  const post = async (payload: object, key = 'admin') => await app.inject({ method: 'POST', url: '/admin/impact', payload, headers: { authorization: `Bearer ${key}-key-0123456789` } })
+  const res = await post({ files: bundleOf(candidate), from: '2026-03-01T00:00:05Z' })
+  t.equal(res.statusCode, 200)
+  t.match(res.json(), { decisions: { answers: 5, reproduced: 5, changed: 5 }, goldenCases: { answers: 1, changed: 1 }, window: { from: '2026-03-01T00:00:05Z', to: null } }, 'POST /admin/impact: the candidate as a bundle')
+  t.equal((await post({ files: bundleOf(candidate) }, 'alice')).statusCode, 403, 'admin scope only')
+  t.equal((await post({ files: { '../index.json': {} } })).statusCode, 400, 'a path outside the directory is refused')
+  const broken = bundleOf(candidate)
+  delete broken['sources.json']
+  const refused = await post({ files: broken })
+  t.equal(refused.statusCode, 422)
+  t.match(refused.json(), { type: 'urn:discipline-rules:problem:rules-rejected', errors: [{ pointer: /sources\.json/ }] })
+})
+
+t.test('POST /admin/impact without a decision store replays the golden cases only', async (t) => {
+  const app = buildApp({ config: { RULES_DIR: currentDir(), MAX_EVENT_LOOP_DELAY_MS: 0 } })
+  t.teardown(() => app.close())
+  const res = await app.inject({ method: 'POST', url: '/admin/impact', payload: { files: bundleOf(candidateDir()), to: '2030-01-01T00:00:00Z' } })
+  t.equal(res.statusCode, 200)
+  t.match(res.json(), { decisions: { answers: 0 }, goldenCases: { answers: 1, changed: 1 }, window: { from: null, to: '2030-01-01T00:00:00Z' } })
 })
 
 t.test('npm run rules:impact', async (t) => {

@@ -149,6 +149,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a candidate rules directory would change in recorded decisions and golden cases (scope admin) */
+        post: operations["measureRulesImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1534,6 +1551,151 @@ export interface operations {
                 };
             };
             /** @description The new keys or the new rules failed their checks; nothing changed. */
+            422: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    measureRulesImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Every file of the candidate rules directory (index.json, sources.json, conditions.json, catalog/…, rulesets/…) by path, with its JSON. */
+                    files: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description Recorded decisions evaluated at or after.
+                     */
+                    from?: string;
+                    /**
+                     * Format: date-time
+                     * @description Recorded decisions evaluated before.
+                     */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateRevision: string;
+                        window: {
+                            from: string | null;
+                            to: string | null;
+                        };
+                        decisions: {
+                            answers: number;
+                            /** @description Answers in which anything counted here changes. */
+                            changed: number;
+                            rules: {
+                                ruleId: string;
+                                gained: number;
+                                lost: number;
+                                tierChanged: number;
+                                rangeChanged: number;
+                                recommendationChanged: number;
+                                /** @description Reviewed decisions resting on the rule whose imposed sanction lies within the computed range (agree) or not, on the recorded answer and on the candidate. */
+                                reviewed: {
+                                    agreeBefore: number;
+                                    agreeAfter: number;
+                                    disagreeBefore: number;
+                                    disagreeAfter: number;
+                                };
+                            }[];
+                            /** @description Records whose own revision gives their recorded answer again. */
+                            reproduced: number;
+                            reviewed: number;
+                        };
+                        goldenCases: {
+                            answers: number;
+                            /** @description Answers in which anything counted here changes. */
+                            changed: number;
+                            rules: {
+                                ruleId: string;
+                                gained: number;
+                                lost: number;
+                                tierChanged: number;
+                                rangeChanged: number;
+                                recommendationChanged: number;
+                                /** @description Reviewed decisions resting on the rule whose imposed sanction lies within the computed range (agree) or not, on the recorded answer and on the candidate. */
+                                reviewed: {
+                                    agreeBefore: number;
+                                    agreeAfter: number;
+                                    disagreeBefore: number;
+                                    disagreeAfter: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The candidate failed the checks every rules directory must pass. */
             422: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
