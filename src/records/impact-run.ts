@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import { loadRules } from '../domain/rules/load.js'
 import { readCases } from '../tools/cases.js'
-import type { Lang } from '../schemas/common.js'
 import { replayStored, type Window } from './bulk.js'
 import { ImpactCounter, type ImpactReport } from './impact.js'
 import { ReplayPool } from './replay-pool.js'
@@ -43,8 +42,9 @@ export async function measureImpact (opts: ImpactOptions): Promise<ImpactReport>
     const golden = new ImpactCounter()
     const now = new Date().toISOString()
     await Promise.all(cases.map(async (c) => {
-      const request = c.data.request as { facts: unknown, options?: { lang?: Lang } }
-      const o = await pool.run({ revision: 'current', candidate: 'candidate', decisionId: randomUUID(), evaluatedAt: now, lang: request.options?.lang ?? 'zh', facts: request.facts, options: request.options ?? {} })
+      const request = c.data.request as { facts: unknown, options?: unknown }
+      // lang: the default; a case's own options.lang wins over it, as in the service.
+      const o = await pool.run({ revision: 'current', candidate: 'candidate', decisionId: randomUUID(), evaluatedAt: now, lang: 'zh', facts: request.facts, options: request.options })
         .catch(() => undefined)
       // A case the rules in use refuse (422) has no answer to compare; rules:check reports it.
       if (o !== undefined) golden.add(o.before as NonNullable<typeof o.before>, o.after as NonNullable<typeof o.after>)

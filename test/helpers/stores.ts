@@ -13,7 +13,7 @@ import { openDb, type Db } from '../../src/records/db.js'
 import { migrate, MIGRATIONS } from '../../src/records/migrations.js'
 import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js'
 import { parseDecisionsKeys } from '../../src/records/cipher.js'
-import { RecordsRepository } from '../../src/records/repository.js'
+import type { RecordsRepository } from '../../src/records/repository.js'
 import { repositoryOn } from '../../src/records/open.js'
 
 export const TEST_KEY = 'k1:' + '11'.repeat(32)
@@ -83,7 +83,7 @@ export function onEachBackend (t: Test, suite: (t: Test, db: Db, repository: Rec
     t.test(name, async (t) => {
       if (name === 'postgres') {
         const { db } = await freshPostgres(t)
-        return await suite(t, db, new RecordsRepository(db, cipher()))
+        return await suite(t, db, await repositoryOn(db, cipher(), ''))
       }
       const { db, dataDir } = await freshEmbedded(t)
       const repository = await repositoryOn(db, cipher(), dataDir)

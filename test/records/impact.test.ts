@@ -91,6 +91,7 @@ t.test('a job the pool cannot run is refused; a candidate that refuses the facts
   const o = await pool.run({ ...job, revision: 'current', candidate: 'not-loaded' })
   t.same(o.after, { rules: {}, recommended: null, range: null, basis: [] })
   t.ok(Object.keys(o.before?.rules ?? {}).includes(RULE))
+  t.same(await pool.run({ ...job, revision: 'current' }), { id: 3, reproduced: true }, 'without a candidate: only whether it is reproduced (no recorded answer: nothing to differ from)')
 })
 
 onEachBackend(t, async (t, db) => {
@@ -130,6 +131,9 @@ onEachBackend(t, async (t, db) => {
   const refused = await post({ files: broken })
   t.equal(refused.statusCode, 422)
   t.match(refused.json(), { type: 'urn:discipline-rules:problem:rules-rejected', errors: [{ pointer: /sources\.json/ }] })
+  await db.exec('alter table decisions rename to decisions_away')
+  t.equal((await post({ files: bundleOf(candidate) })).statusCode, 500, 'a store that fails is the server\'s error, not the candidate\'s')
+  await db.exec('alter table decisions_away rename to decisions')
 })
 
 t.test('POST /admin/impact without a decision store replays the golden cases only', async (t) => {

@@ -81,6 +81,9 @@ t.test('the embedded store records through its journal, and a read finds every r
   t.same(back?.facts, request.facts)
   t.match(back, { requestId: odd.requestId, options: { lang: 'en' } }, 'COPY text round trip')
   t.equal(statSync(path).size, 0, 'once ingested, the journal is emptied')
+  await repository.saveDecisions([await decision()], filesOf)
+  await repository.db.exec('delete from decisions')
+  t.equal((await repository.db.query<{ n: number }>('select count(*)::int as n from decisions'))[0].n, 0, 'statements without rows ingest what is pending first too')
 })
 
 t.test('what a killed process left in the journal is ingested at the next start, once', async (t) => {
