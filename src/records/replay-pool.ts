@@ -63,8 +63,6 @@ export class ReplayPool {
     })
   }
 
-  /** Jobs in flight: the reader keeps this near a few per worker, so memory stays bounded. */
-  get inFlight (): number { return this.waiting.size }
   get size (): number { return this.workers.length }
 
   async close (): Promise<void> {

@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { loadRules } from '../../src/domain/rules/load.js'
 import { evaluate } from '../../src/domain/evaluate.js'
-import { BUNDLED_RULES_DIR } from '../../src/paths.js'
+import { BUNDLED_RULES_DIR, PACKAGE_ROOT } from '../../src/paths.js'
 import { RecordsRepository } from '../../src/records/repository.js'
 import { addReview } from '../../src/records/reviews.js'
-import { ImpactCounter, impactTable, type AnswerSummary } from '../../src/records/impact.js'
+import { ImpactCounter, impactTable, summaryOf, type AnswerSummary } from '../../src/records/impact.js'
 import { measureImpact } from '../../src/records/impact-run.js'
 import { ReplayPool } from '../../src/records/replay-pool.js'
 import { main as rulesImpact } from '../../src/tools/rules-impact.js'
@@ -91,6 +91,7 @@ t.test('a job the pool cannot run is refused; a candidate that refuses the facts
   const o = await pool.run({ ...job, revision: 'current', candidate: 'not-loaded' })
   t.same(o.after, { rules: {}, recommended: null, range: null, basis: [] })
   t.ok(Object.keys(o.before?.rules ?? {}).includes(RULE))
+  t.same(o.before, summaryOf(await evaluate(rules, request, { now: new Date(job.evaluatedAt), decisionId: job.decisionId })), 'the parts compared, as this thread computes them too')
   t.same(await pool.run({ ...job, revision: 'current' }), { id: 3, reproduced: true }, 'without a candidate: only whether it is reproduced (no recorded answer: nothing to differ from)')
 })
 
@@ -151,10 +152,14 @@ t.test('npm run rules:impact', async (t) => {
   t.equal(await rulesImpact(['a', '--bogus'], {}, write), 2, 'an unknown option')
   t.equal(await rulesImpact(['a', 'b'], {}, write), 2, 'one directory')
   t.match(out.join(''), /usage: npm run rules:impact/)
+  const { spawnSync } = await import('node:child_process')
+  const run = spawnSync(process.execPath, [...process.execArgv, join(PACKAGE_ROOT, 'src/tools/rules-impact.ts')], { encoding: 'utf8' })
+  t.equal(run.status, 2, 'run as a script: the usage and exit code 2')
+  t.match(run.stdout, /^usage: /)
   const current = currentDir()
   const candidate = candidateDir()
   out.length = 0
-  t.equal(await rulesImpact([candidate, '--no-records', '--json'], { RULES_DIR: current }, write), 0)
+  t.equal(await rulesImpact([candidate, '--no-records', '--json', '--to', '2030-01-01T00:00:00Z'], { RULES_DIR: current }, write), 0)
   const report = JSON.parse(out.join(''))
   t.match(report, { decisions: { answers: 0 }, goldenCases: { answers: 1, changed: 1 } })
   out.length = 0
