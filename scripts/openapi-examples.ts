@@ -57,8 +57,13 @@ export class Collector {
     return this.record(op, name, summary, status, await app.inject(request), cut)
   }
 
+  /** Sends a request whose answer must have the status expected, and records nothing (a 304 has no body to show). */
+  async expect (app: App, op: string, name: string, status: number, request: InjectOptions): Promise<void> {
+    expectStatus(op, name, status, await app.inject(request))
+  }
+
   record (op: string, name: string, summary: string, status: number, res: Response, cut = (v: unknown) => v): unknown {
-    if (res.statusCode !== status) throw new Error(`${op} ${name}: expected ${status}, the service answered ${res.statusCode}: ${res.body.slice(0, 300)}`)
+    expectStatus(op, name, status, res)
     const value = cut(normalise(res.json(), this.revision))
     const responses = (this.set[op] ??= { responses: {} }).responses
     ;(responses[status] ??= {})[name] = { summary, description: VOLATILE_NOTE, value }
@@ -67,6 +72,10 @@ export class Collector {
 }
 
 type App = ReturnType<typeof buildApp>
+
+function expectStatus (op: string, name: string, status: number, res: Response): void {
+  if (res.statusCode !== status) throw new Error(`${op} ${name}: expected ${status}, the service answered ${res.statusCode}: ${res.body.slice(0, 300)}`)
+}
 
 /** An evaluation answer must be of the kind its example stands for, or the example would mislabel it. */
 export function assertShows (answer: { triggered: unknown[], undetermined: unknown[], findings: unknown[] }, kind: Shows, example: string): void {
@@ -138,6 +147,9 @@ const KEYS_SPEC = `caller:evaluate:${KEYS.caller},ops:admin:${KEYS.ops}`
 const EVALUATE = { method: 'POST' as const, url: '/v1/evaluations', payload: readCase('reference-dong').request }
 const BATCH = { method: 'POST' as const, url: '/v1/evaluations/batch', payload: { cases: [EVALUATE.payload, EVALUATE.payload] } }
 const RELOAD = { method: 'POST' as const, url: '/admin/reload' }
+/** The protected, cacheable reference reads (src/routes/read-responses.ts), one request each. */
+const READS = [['listRuleSets', { url: '/v1/rulesets' }], ['getRuleSet', { url: '/v1/rulesets/association' }], ['listClauses', { url: '/v1/clauses' }],
+  ['getClause', { url: '/v1/clauses/ccp.association' }], ['getFactsSchema', { url: '/v1/schema/facts' }]] as const
 
 /** With API keys: 401 and 403 for each protected operation, and a reload that succeeds. */
 async function refusals (c: Collector, rules: LoadedRules): Promise<void> {
@@ -147,6 +159,13 @@ async function refusals (c: Collector, rules: LoadedRules): Promise<void> {
     for (const [op, req, scope] of [['evaluate', EVALUATE, 'evaluate'], ['evaluateBatch', BATCH, 'evaluate'], ['reloadRules', RELOAD, 'admin']] as const) {
       await c.answer(app, op, 'unauthorized', 'No API key, or one the service does not know', 401, req)
       await c.answer(app, op, 'forbidden', `A key without the ${scope} scope`, 403, { ...req, headers: bearer(scope === 'admin' ? KEYS.caller : KEYS.ops) })
+    }
+    for (const [op, req] of READS) {
+      await c.answer(app, op, 'unauthorized', 'No API key, or one the service does not know', 401, req)
+      await c.answer(app, op, 'forbidden', 'A key without the evaluate scope', 403, { ...req, headers: bearer(KEYS.ops) })
+      // The ETag of a first read, sent back in If-None-Match: 304 before the handler runs, with no body (so no example).
+      const etag = (await app.inject({ ...req, headers: bearer(KEYS.caller) })).headers.etag as string
+      await c.expect(app, op, 'not-modified', 304, { ...req, headers: { ...bearer(KEYS.caller), 'if-none-match': etag } })
     }
     await c.answer(app, 'reloadRules', 'reloaded', 'Keys and rules read again and swapped in', 200, { ...RELOAD, headers: bearer(KEYS.ops) })
   } finally {
@@ -166,6 +185,12 @@ async function rateLimited (c: Collector, rules: LoadedRules): Promise<void> {
     await c.answer(app, 'evaluateBatch', 'rate-limited', 'A batch of N cases spends N of the client\'s budget (here RATE_LIMIT_MAX=1)', 429, { ...BATCH, headers: bearer(KEYS.caller) })
     await app.inject({ ...EVALUATE, headers: bearer(KEYS.caller) })
     await c.answer(app, 'evaluate', 'rate-limited', over, 429, { ...EVALUATE, headers: bearer(KEYS.caller) })
+    // The reads have no client budget: only an address that has spent its refused-request budget (one 401 here) gets 429.
+    await c.expect(app, 'listRuleSets', 'unauthorized', 401, READS[0][1])
+    for (const [op, req] of READS) {
+      await c.answer(app, op, 'rate-limited', 'Over the address\'s budget of refused requests (here RATE_LIMIT_MAX=1; see Retry-After)', 429, req)
+      await c.expect(app, op, 'still-served', 200, { ...req, headers: bearer(KEYS.caller) })
+    }
   } finally {
     await app.close()
   }
@@ -208,7 +233,7 @@ async function faults (c: Collector, rules: LoadedRules): Promise<void> {
   const busy = appWith(rules, { config: { MAX_EVENT_LOOP_DELAY_MS: 10 } })
   try {
     await busy.ready()
-    for (const [op, req] of [['evaluate', EVALUATE], ['evaluateBatch', BATCH]] as const) {
+    for (const [op, req] of [['evaluate', EVALUATE], ['evaluateBatch', BATCH], ...READS] as const) {
       c.record(op, 'overloaded', 'Shed while the event loop is saturated (MAX_EVENT_LOOP_DELAY_MS); see Retry-After', 503, await saturate(busy, req))
     }
   } finally {

@@ -9,11 +9,9 @@ import { EvaluationRequest, EvaluationResponse, type EvaluationRequest as Reques
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { LoadedRules } from '../domain/rules/load.js'
 import type { Lang } from '../schemas/common.js'
-import { Problem } from '../schemas/problem.js'
+import { problem } from '../schemas/problem.js'
 import { evaluate } from '../domain/evaluate.js'
 import { negotiate } from '../plugins/language.js'
-
-const problem = (description: string) => ref(Problem, { description })
 
 export interface EvaluationRoutesOptions {
   /** Most cases in one batch. */

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ref } from '../schemas/common.js'
-import { Problem } from '../schemas/problem.js'
+import { problem } from '../schemas/problem.js'
+import { READ_RESPONSES } from './read-responses.js'
 import { ClauseList, ClauseView } from '../schemas/clauses.js'
 import { clauseView } from '../domain/rules/clauses-view.js'
 import { factsJsonSchema } from '../domain/rules/facts-schema.js'
@@ -16,7 +17,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listClauses',
       tags: ['rulesets'],
       summary: 'The clause catalog: every provision cited, with its versions, in-force dates, summaries, tiers, sources and unconfirmed flags',
-      response: { 200: ref(ClauseList) }
+      response: { 200: ref(ClauseList), ...READ_RESPONSES }
     }
   }, async () => ({
     rulesRevision: app.rules.revision,
@@ -31,7 +32,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['rulesets'],
       summary: 'One provision of the catalog',
       params: Type.Object({ id: Type.String({ maxLength: 100, description: 'Clause id, e.g. ccp.association.' }) }),
-      response: { 200: ref(ClauseView), 404: ref(Problem) }
+      response: { 200: ref(ClauseView), 404: problem('No clause with this id.'), ...READ_RESPONSES }
     }
   }, async (request, reply) => {
     const clause = app.rules.catalog.clauses.get(request.params.id)
@@ -49,7 +50,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getFactsSchema',
       tags: ['rulesets'],
       summary: 'The facts vocabulary as a standalone JSON Schema (draft 2020-12)',
-      response: { 200: Type.Object({}, { additionalProperties: true, description: 'A JSON Schema document.' }) }
+      response: { 200: Type.Object({}, { additionalProperties: true, description: 'A JSON Schema document.' }), ...READ_RESPONSES }
     }
   }, async (_request, reply) => reply.type('application/schema+json').send(factsSchema))
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ref } from '../schemas/common.js'
-import { Problem } from '../schemas/problem.js'
+import { problem } from '../schemas/problem.js'
+import { READ_RESPONSES } from './read-responses.js'
 import { RuleSetList, RuleSetDetail } from '../schemas/rulesets.js'
 import { describeRuleSet } from '../domain/render/describe.js'
 import { sendProblem } from '../plugins/problems.js'
@@ -14,7 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listRuleSets',
       tags: ['rulesets'],
       summary: 'List the loaded rule sets',
-      response: { 200: ref(RuleSetList) }
+      response: { 200: ref(RuleSetList), ...READ_RESPONSES }
     }
   }, async () => ({
     rulesRevision: app.rules.revision,
@@ -36,7 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['rulesets'],
       summary: 'One rule set: its rules, with titles and the clauses they cite',
       params: Type.Object({ id: Type.String({ maxLength: 100, description: 'Rule set id, e.g. informal-associations.' }) }),
-      response: { 200: ref(RuleSetDetail), 404: ref(Problem) }
+      response: { 200: ref(RuleSetDetail), 404: problem('No rule set with this id.'), ...READ_RESPONSES }
     }
   }, async (request, reply) => {
     const loaded = app.rules.ruleSets.get(request.params.id)

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { ref } from './common.js'
 
 /** RFC 9457 problem details, with the JSON pointer of each bad field for validation failures. */
 export const Problem = Type.Object({
@@ -13,3 +14,6 @@ export const Problem = Type.Object({
   }, { additionalProperties: false })))
 }, { $id: 'Problem', additionalProperties: false })
 export type Problem = Static<typeof Problem>
+
+/** A response of a route's schema that answers a problem, with what it means on that route. */
+export const problem = (description: string) => ref(Problem, { description })

@@ -1255,6 +1255,59 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
+            /** @description Not modified: the If-None-Match header names the current ETag. No body. */
+            304: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the evaluate scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many refused requests (no or an invalid key) from this address; see Retry-After. A valid key is not rate limited on this route. */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            503: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRuleSet: {
@@ -1280,8 +1333,61 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetDetail"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not modified: the If-None-Match header names the current ETag. No body. */
+            304: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the evaluate scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No rule set with this id. */
             404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many refused requests (no or an invalid key) from this address; see Retry-After. A valid key is not rate limited on this route. */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
                     "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
@@ -1313,6 +1419,59 @@ export interface operations {
                     "application/json": components["schemas"]["ClauseList"];
                 };
             };
+            /** @description Not modified: the If-None-Match header names the current ETag. No body. */
+            304: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the evaluate scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many refused requests (no or an invalid key) from this address; see Retry-After. A valid key is not rate limited on this route. */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            503: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getClause: {
@@ -1338,8 +1497,61 @@ export interface operations {
                     "application/json": components["schemas"]["Clause"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not modified: the If-None-Match header names the current ETag. No body. */
+            304: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the evaluate scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No clause with this id. */
             404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many refused requests (no or an invalid key) from this address; see Retry-After. A valid key is not rate limited on this route. */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
                     "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
@@ -1371,6 +1583,59 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Not modified: the If-None-Match header names the current ETag. No body. */
+            304: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the evaluate scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many refused requests (no or an invalid key) from this address; see Retry-After. A valid key is not rate limited on this route. */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            503: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
