@@ -8,9 +8,11 @@ import type { Config } from '../config.js'
 import { Text, SanctionCode, CircumstanceCode, TierTestCode } from './common.js'
 import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts } from './facts.js'
 import {
-  EvaluationOptions, EvaluationRequest, Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule,
-  UndeterminedRule, NonSanctionFinding, NotTriggeredRule, Classification, EvaluationResponse
+  EvaluationOptions, EvaluationRequest, FactRef, CircumstanceFinding, TriggeredRule,
+  UndeterminedRule, NonSanctionFinding, NotTriggeredRule, EvaluationResponse
 } from './evaluation.js'
+import { Citation, SanctionRange } from './citation.js'
+import { Classification } from './classification.js'
 import { Problem } from './problem.js'
 import { BatchRequest, BatchResponse } from './batch.js'
 import { ClauseView, ClauseList } from './clauses.js'

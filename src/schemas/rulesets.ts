@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { Text, ref } from './common.js'
-import { Citation } from './evaluation.js'
+import { Citation } from './citation.js'
 
 const strict = { additionalProperties: false } as const
 

@@ -12,7 +12,8 @@ import { clauseVersion, versionInForce, type Catalog } from '../rules/catalog.js
 import { sanctionFor, combine, substitute, graver, fixedSanction, type Outcome, type Step, type ViolationInput } from './arithmetic.js'
 import { clauseOn, clausesAt } from './clauses.js'
 import { recommendationOf, type ReadViolation } from './recommendation.js'
-import type { ClassificationVerdict, StepVerdict, Triggered, Undetermined } from './verdicts.js'
+import type { Triggered, Undetermined } from './verdicts.js'
+import type { ClassificationVerdict, StepVerdict } from './classification-verdict.js'
 
 interface Input {
   req: EvaluationRequest

@@ -5,7 +5,8 @@
  * choice of 减轻 or 加重 where the provisions allow it) and the tiers whose tests are still open.
  */
 import type { Outcome, ViolationInput } from './arithmetic.js'
-import type { Lever, RecommendationVerdict, Triggered } from './verdicts.js'
+import type { Triggered } from './verdicts.js'
+import type { Lever, RecommendationVerdict } from './classification-verdict.js'
 
 /** One violation as the arithmetic read it: its circumstances, and where it sits in the request. */
 export interface ReadViolation {

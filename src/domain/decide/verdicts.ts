@@ -2,14 +2,14 @@
  * What deciding gives: typed data and no sentences. Per rule and conduct item a status with the
  * versions compared, the circumstance and the tier by its test, the range, the clauses as
  * clause@version pairs, the deciding facts (the engine's leaves) and the missing facts; for the case,
- * the classification with each arithmetic step as a code. src/domain/render turns it into words.
+ * the classification (./classification-verdict.ts). src/domain/render turns it into words.
  */
-import type { Sanction, TierTest } from '../../schemas/codes.js'
+import type { TierTest } from '../../schemas/codes.js'
 import type { ExplainLevel } from '../../schemas/evaluation.js'
 import type { Bilingual } from '../../schemas/common.js'
 import type { EvaluatedCondition } from './conditions.js'
 import type { SanctionRange } from './ladder.js'
-import type { Outcome, StepCode } from './arithmetic.js'
+import type { ClassificationVerdict } from './classification-verdict.js'
 
 /** A clause in one version of its instrument (a citation, before it is rendered). */
 export interface ClauseAt {
@@ -148,54 +148,6 @@ export interface NotTriggered {
 }
 
 export type RuleVerdict = Triggered | Superseded | Undetermined | Finding | NotTriggered
-
-export interface StepVerdict {
-  code: StepCode | 'circumstance-not-listed' | 'order-of-steps'
-  ruleId?: string
-  conductIndex?: number
-  /** The range before and after the step; null: no sanction (免予处分). */
-  from: Outcome
-  to: Outcome
-  clauses: ClauseAt[]
-  assumption: boolean
-  /** What the step's wording names: circumstance codes, a leader, the article's own aggravation, a count, a range. */
-  mitigating?: string[]
-  aggravating?: string[]
-  leader?: boolean
-  statutory?: boolean
-  count?: number
-  range?: SanctionRange
-  /** circumstance-not-listed: the circumstances the version in force does not list. */
-  ignored?: string[]
-}
-
-/** What would narrow the range: a statement of the reviewer (a circumstance, 减轻, 加重) or a tier's test. */
-export interface Lever {
-  lever: 'mitigating' | 'aggravating' | 'reduced' | 'aggravated' | 'tier'
-  pointer: string
-  ruleId?: string
-  conductIndex?: number
-}
-
-export interface RecommendationVerdict {
-  fixed: boolean
-  reason: 'single-sanction' | 'exemption' | 'range-not-narrowed' | 'nothing-proposed'
-  narrowedBy: Lever[]
-}
-
-export interface ClassificationVerdict {
-  status: 'sanction-proposed' | 'exemption-proposed' | 'no-sanction-proposed' | 'undetermined'
-  provisional: boolean
-  /** The range after every step of the arithmetic. */
-  range: SanctionRange | null
-  /** A sanction only where the arithmetic leaves one. */
-  recommended: Sanction | null
-  recommendation: RecommendationVerdict
-  basis: Array<{ ruleId: string, conductIndex: number }>
-  steps: StepVerdict[]
-  referral: { rules: string[], clauses: ClauseAt[] } | null
-  missing: string[]
-}
 
 export interface Verdicts {
   rulesRevision: string

@@ -3,7 +3,7 @@
  * of the verdicts, and the provenance of an answer: the instruments and versions those pairs name.
  */
 import type { Bilingual, Lang } from '../../schemas/common.js'
-import type { Citation } from '../../schemas/evaluation.js'
+import type { Citation } from '../../schemas/citation.js'
 import { cite, type Catalog } from '../rules/catalog.js'
 import type { ClauseAt, Verdicts } from '../decide/verdicts.js'
 import { text } from './text.js'

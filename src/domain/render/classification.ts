@@ -1,9 +1,9 @@
 /** The classification in words: each step from its code with the range before and after, the outcome, and why a sanction is or is not recommended. */
 import type { Bilingual, Lang } from '../../schemas/common.js'
-import type { Classification as ClassificationSchema } from '../../schemas/evaluation.js'
+import type { Classification as ClassificationSchema } from '../../schemas/classification.js'
 import type { Static } from '@sinclair/typebox'
 import type { Outcome } from '../decide/arithmetic.js'
-import type { ClassificationVerdict, Lever, StepVerdict } from '../decide/verdicts.js'
+import type { ClassificationVerdict, Lever, StepVerdict } from '../decide/classification-verdict.js'
 import type { LoadedRules } from '../rules/load.js'
 import { say, SANCTION_NAMES, EXEMPTION, CIRCUMSTANCE_CODE_NAMES, type Messages } from './messages/index.js'
 import { text } from './text.js'

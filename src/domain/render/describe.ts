@@ -1,6 +1,6 @@
 /** How a rule set is shown to its readers: rules with their titles and every clause they may cite. */
 import type { RuleSetFile } from '../../schemas/rules-data.js'
-import type { Citation } from '../../schemas/evaluation.js'
+import type { Citation } from '../../schemas/citation.js'
 import type { Bilingual } from '../../schemas/common.js'
 import type { LoadedRules } from '../rules/load.js'
 import { cite } from '../rules/catalog.js'

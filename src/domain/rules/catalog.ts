@@ -3,7 +3,7 @@
  * article number, tiers and summary in each version. Citations are built from it and nothing else.
  */
 import type { Clause, ClauseVersion, Instrument } from '../../schemas/rules-data.js'
-import type { Citation } from '../../schemas/evaluation.js'
+import type { Citation } from '../../schemas/citation.js'
 import { chineseNumeral } from './numerals.js'
 
 export interface Catalog {

@@ -3,7 +3,8 @@
  * reason and step; every sentence of an answer comes from one of them. Parameters arrive already in
  * the table's language (names of codes from ./names.ts, version labels, the rule data's own texts).
  */
-import type { FindingStatus, UndeterminedReason, VersionReason, StepVerdict, Lever, RecommendationVerdict } from '../../decide/verdicts.js'
+import type { FindingStatus, UndeterminedReason, VersionReason } from '../../decide/verdicts.js'
+import type { StepVerdict, Lever, RecommendationVerdict } from '../../decide/classification-verdict.js'
 
 /** The versions compared for one rule: the conduct's and the decision's, by code and by label. */
 export interface VersionWords {
