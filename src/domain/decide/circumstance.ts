@@ -97,6 +97,9 @@ export const outcomeOf = (t: VersionTier): VersionOutcome => t.kind === 'establi
   ? { status: 'established', tier: t.tier.test, range: rangeOf(t.tier.sanctions) }
   : { status: 'undetermined' }
 
+const sameTiers = (a: readonly Tier[], b: readonly Tier[]): boolean => a === b ||
+  (a.length === b.length && a.every((t, i) => t.test === b[i].test && t.sanctions.join() === b[i].sanctions.join()))
+
 /** 从旧兼从轻 on one pair of outcomes: the later version applies if it does not sanction the act, or more lightly. */
 const laterApplies = (old: VersionTier, later: VersionTier): boolean =>
   old.kind === 'established' && (later.kind === 'below' || (later.kind === 'established' && compareRanges(rangeOf(later.tier.sanctions), rangeOf(old.tier.sanctions)) < 0))
@@ -120,6 +123,9 @@ export interface Compared {
  * those tests would settle it.
  */
 export function chooseVersion (c: Compared): { later: boolean, provisional: boolean, settle: string[] } {
+  // Versions with the same tiers (most clauses: the dated entry did not change) give the same outcome
+  // under every way of settling the tests, which never makes the later one lighter.
+  if (sameTiers(c.oldTiers, c.newTiers)) return { later: false, provisional: false, settle: [] }
   const unknown = [...new Set([...c.oldTiers, ...c.newTiers].map((t) => c.read(t.test)).filter((v) => v.value === 'unknown'))]
   const choices = new Set<string>()
   for (let mask = 0; mask < 1 << unknown.length && choices.size < 2; mask++) {
