@@ -14,7 +14,7 @@
  *   (the regulations do not state the order: UNCONFIRMED, docs/legal/audit.md §11).
  * No starting point within a range is assumed (no public source gives one, audit §6).
  */
-import { rank, type SanctionRange } from './ladder.js'
+import { rank, compareRanges, type SanctionRange } from './ladder.js'
 import { SANCTIONS, type Sanction } from '../../schemas/codes.js'
 
 /** The range a violation or the case can end in; null: no sanction (免予处分). */
@@ -105,7 +105,7 @@ export function sanctionFor (v: ViolationInput): { outcome: Outcome, steps: Step
 /** The graver of two outcomes of one violation: a sanction beats none, then the higher upper bound, then the higher lower bound. */
 export function graver (a: Outcome, b: Outcome): Outcome {
   if (a === null || b === null) return a ?? b
-  return rank(b.max) > rank(a.max) || (b.max === a.max && rank(b.min) > rank(a.min)) ? b : a
+  return compareRanges(b, a) > 0 ? b : a
 }
 
 /**
