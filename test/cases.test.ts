@@ -5,7 +5,7 @@
  */
 import t from 'tap'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
-import { buildApp } from '../src/app.js'
+import { buildApp } from './helpers/app.js'
 import { EvaluationResponse } from '../src/schemas/evaluation.js'
 import { SHARED_SCHEMAS } from '../src/schemas/registry.js'
 import { loadCases } from './helpers/cases.js'

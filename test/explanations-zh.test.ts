@@ -7,7 +7,7 @@
  * citation's `gloss` is English on purpose); the rule authors' own zh wording counts too.
  */
 import t from 'tap'
-import { buildApp } from '../src/app.js'
+import { buildApp } from './helpers/app.js'
 import { FACT_NAMES } from '../src/domain/rules/vocabulary.js'
 import { valueLabels } from '../src/domain/rules/labels.js'
 import { loadCases } from './helpers/cases.js'

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { connect } from 'node:net'
 import { Readable } from 'node:stream'
-import { buildApp } from '../src/app.js'
+import { buildApp } from './helpers/app.js'
 import { clientErrorHandler } from '../src/plugins/problems.js'
 import { negotiate } from '../src/plugins/language.js'
 import { SERVICE_VERSION } from '../src/version.js'

@@ -7,7 +7,7 @@
  */
 import t from 'tap'
 import { parser } from '@prometheus-io/lezer-promql'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { get, read, type Obj } from './manifests.js'
 
 /** Labels Prometheus and the operator put on every scraped series. */

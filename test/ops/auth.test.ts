@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { parseKeys, findKey } from '../../src/domain/keys.js'
 import { KeysError } from '../../src/errors.js'
 import { createHash } from 'node:crypto'

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import { SERVICE_VERSION } from '../../src/version.js'
 import { noneMatch } from '../../src/plugins/caching.js'

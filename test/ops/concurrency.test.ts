@@ -7,7 +7,7 @@
  */
 import t from 'tap'
 import { Agent, request } from 'node:http'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { loadCases } from '../helpers/cases.js'
 
 const cases = loadCases()

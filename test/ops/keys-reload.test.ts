@@ -2,7 +2,7 @@ import t, { type Test } from 'tap'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { checkShape } from '../../src/plugins/limits.js'
 import { LimitError } from '../../src/errors.js'
 import { referenceCase } from '../helpers/cases.js'

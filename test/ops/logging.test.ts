@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Writable } from 'node:stream'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { loggerOptions, REDACTED, SERVICE_NAME } from '../../src/logging.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import { SERVICE_VERSION } from '../../src/version.js'

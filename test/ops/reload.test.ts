@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Writable } from 'node:stream'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
 import { referenceCase } from '../helpers/cases.js'
 

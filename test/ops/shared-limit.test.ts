@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Writable } from 'node:stream'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import { referenceCase } from '../helpers/cases.js'
 import { freePort, startRedis } from '../helpers/redis-server.js'

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { PACKAGE_ROOT } from '../../src/paths.js'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { outcomeAttributes } from '../../src/plugins/tracing.js'
 import { referenceCase } from '../helpers/cases.js'
 

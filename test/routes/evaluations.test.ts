@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 import { referenceCase } from '../helpers/cases.js'
 
 const app = buildApp()

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import { buildApp } from '../helpers/app.js'
 
 const app = buildApp()
 t.teardown(() => app.close())
