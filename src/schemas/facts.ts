@@ -18,7 +18,7 @@ import { Business } from './facts/business.js'
 import { Election } from './facts/election.js'
 import { Faction } from './facts/faction.js'
 import { Position } from './facts/position.js'
-import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility } from './facts/conduct-fields.js'
+import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility, publicSecurityViolation, harmsPartyStatePeople, affectsPartyImage } from './facts/conduct-fields.js'
 import './formats.js'
 import { DEFAULT_CONFIG } from '../config.js'
 
@@ -49,6 +49,9 @@ export const ConductItem = Type.Object({
   faction: Type.Optional(ref(Faction)),
   position: Type.Optional(ref(Position)),
   suspectedCrime: Type.Optional(suspectedCrime),
+  publicSecurityViolation: Type.Optional(publicSecurityViolation),
+  harmsPartyStatePeople: Type.Optional(harmsPartyStatePeople),
+  affectsPartyImage: Type.Optional(affectsPartyImage),
   responsibility: Type.Optional(responsibility),
   mitigating: Type.Optional(mitigating),
   aggravating: Type.Optional(aggravating),

@@ -8,6 +8,7 @@ import type { EvaluationRequest } from '../../schemas/evaluation.js'
 import { CONDUCT_DETAILS } from '../../schemas/facts.js'
 import type { LoadedRules, LoadedRuleSet } from '../rules/load.js'
 import { flattenFacts } from '../rules/vocabulary.js'
+import { aliasProblems } from '../rules/aliases.js'
 import { FactsError, type FactProblem } from '../../errors.js'
 import { almanacFor, runOn, type Outcome } from './engine.js'
 import { decideRule } from './rule.js'
@@ -40,6 +41,7 @@ function check (rules: LoadedRules, req: EvaluationRequest, decisionDate: string
     if (end !== undefined && end > decisionDate) problems.push({ pointer: `${at}/period/end`, message: 'ends after the decision date (options.decisionDate, default today)' })
     else if (start !== undefined && start > decisionDate) problems.push({ pointer: `${at}/period/start`, message: 'starts after the decision date (options.decisionDate, default today)' })
     if (item[detail] === undefined) problems.push({ pointer: `${at}/${detail}`, message: `required for conduct of type '${item.type}'` })
+    problems.push(...aliasProblems(item, at))
     for (const [ruleId, stated] of Object.entries(item.statedCircumstances ?? {})) {
       const set = rules.ruleIndex.get(ruleId)
       if (set === undefined || set.set.conductType !== item.type) {

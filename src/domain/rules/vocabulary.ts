@@ -6,6 +6,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Subject, ConductItem, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position } from '../../schemas/facts.js'
 import { NO_SUSPECTED_CRIME } from '../../schemas/facts/conduct-fields.js'
+import { applyAliases } from './aliases.js'
 
 /** Shared schemas a conduct item refers to by $id. */
 const REFS: Record<string, TSchema> = Object.fromEntries(
@@ -79,16 +80,18 @@ function flattenInto (value: unknown, prefix: string, out: Record<string, unknow
 
 /**
  * Findings the party organisation records only when it makes them: absent, they read as "none found"
- * rather than unknown. Only the suspicion of a crime (the law-linkage article's element is the
- * organisation's own finding, 纪律审查中发现); every other absent fact stays absent.
+ * rather than unknown. The suspicion of a crime and the unlawful act (the law-linkage articles' elements
+ * are the organisation's own findings in the review, 纪律审查中发现: 2015 Arts 27/29, 2018 Arts 27/28,
+ * 2023 Arts 29/30); every other absent fact stays absent.
  */
-const UNSTATED: ReadonlyArray<[string, string]> = [['conduct.suspectedCrime', NO_SUSPECTED_CRIME]]
+const UNSTATED: ReadonlyArray<[string, unknown]> = [['conduct.suspectedCrime', NO_SUSPECTED_CRIME], ['conduct.publicSecurityViolation', false]]
 
-/** The flat fact map a rule engine run sees for one conduct item. Absent facts stay absent, but for UNSTATED. */
+/** The flat fact map a rule engine run sees for one conduct item. Absent facts stay absent, but for UNSTATED and the facts stated in their older place (aliases.ts). */
 export function flattenFacts (subject: object, conduct: object): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   flattenInto(subject, 'subject', out)
   flattenInto(conduct, 'conduct', out)
+  applyAliases(out)
   for (const [name, value] of UNSTATED) if (out[name] === undefined) out[name] = value
   return out
 }

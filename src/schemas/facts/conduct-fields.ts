@@ -5,12 +5,12 @@
  */
 import { Type } from '@sinclair/typebox'
 import { DateString } from '../common.js'
-import { LABEL, label, oneOf, setOf } from './labelled.js'
+import { LABEL, label, oneOf, setOf, yesNo } from './labelled.js'
 
 export const CONDUCT_TYPE_LABELS = {
   'informal-association': label('参加老乡会、校友会、战友会等', 'informal associations (老乡会, 校友会, 战友会)'),
   'online-speech': label('妄议、谣言等言论', 'speech: 妄议 and rumours'),
-  'obscene-content': label('淫秽低俗内容', 'obscene or vulgar material'),
+  'obscene-content': label('淫秽低俗、赌博链接等不当内容', 'obscene, vulgar or other improper material (gambling links included)'),
   'gifts-and-benefits': label('礼品礼金、借用、宴请等', 'gifts, loans and hospitality'),
   secrets: label('泄露、打探、私存秘密', 'secrets leaked, probed or kept'),
   'business-activity': label('违规从事营利活动', 'unauthorised for-profit activity'),
@@ -57,6 +57,26 @@ export const suspectedCrime = oneOf(label('纪律审查中发现的涉嫌犯罪'
   'sabotaging-elections': label('涉嫌破坏选举', 'suspected of sabotaging elections'),
   other: label('涉嫌其他犯罪', 'suspected of another crime')
 }, { description: 'The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.' })
+
+/**
+ * The elements of the unlawful-acts article (2015 Art 29 para 1, 2018 Art 28, 2023 Art 30 para 1), on every
+ * conduct type: the unlawful act (as the vocabulary has it, a public-security finding), the harm to the
+ * interests of the party, the state and the people, and in 2015 also the effect on the party's image.
+ */
+export const publicSecurityViolation = yesNo(label('是否经公安机关认定违反治安管理', 'a finding of the public-security organs'),
+  label('经公安机关认定违反治安管理处罚法', 'found by the public-security organs to breach the Public Security Administration Punishment Law'),
+  label('未经公安机关认定违反治安管理处罚法（未说明的按此处理）', 'not found by the public-security organs to breach the Public Security Administration Punishment Law (the reading when none is stated)'),
+  { description: 'Found by the public-security organs to breach the Public Security Administration Punishment Law (e.g. spreading rumours that disturb public order, passing on obscene material or gambling links): the unlawful act of the unlawful-acts article (2015 Art 29, 2018 Art 28, 2023 Art 30, which names 违反治安管理). On every conduct type; obscene-content callers may still state it as content.publicSecurityViolation. Like the suspected crime, a finding recorded only when made: the law-linkage article\'s element is what the organisation found in its review, so an item that states none is read as none found (not unknown).' })
+
+export const harmsPartyStatePeople = yesNo(label('是否损害党、国家和人民利益', 'harm to the interests of the party, the state and the people'),
+  label('损害党、国家和人民利益', 'it harmed the interests of the party, the state and the people'),
+  label('未损害党、国家和人民利益', 'it did not harm the interests of the party, the state and the people'),
+  { description: 'Harmed the interests of the party, the state and the people (损害党、国家和人民利益): an element of the unlawful-acts article in every version (2015 Art 29 para 1, 2018 Art 28, 2023 Art 30 para 1), as the case officer finds.' })
+
+export const affectsPartyImage = yesNo(label('是否影响党的形象', 'effect on the party’s image'),
+  label('影响党的形象', 'it affected the party’s image'),
+  label('未影响党的形象', 'it did not affect the party’s image'),
+  { description: 'Affected the party\'s image (影响党的形象): an element of the unlawful-acts article in the 2015 version only (2015 Art 29 para 1), as the case officer finds.' })
 
 /** The responsible persons some articles name as their subject (2015 Art 38 / 2018 Art 37 / 2023 Art 39). */
 export const responsibility = oneOf(label('本人对该行为的责任', 'the subject’s responsibility for it'), {
