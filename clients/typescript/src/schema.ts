@@ -289,16 +289,20 @@ export interface components {
         /** @description What the subject said, spread or read, online or offline. */
         Speech: {
             /**
-             * @description central-policy-criticism: 妄议 the central party's major policies; political-rumour: political rumours damaging party unity; other-rumour: other fabricated rumours, false accusations or framing.
+             * @description central-policy-criticism: 妄议 the central party's major policies; political-rumour: political rumours damaging party unity; other-rumour: other rumours (non-political false claims, e.g. a false public-safety rumour, included), false accusations or framing.
              * @enum {string}
              */
             content?: "central-policy-criticism" | "political-rumour" | "other-rumour";
             /**
-             * @description authored: made and published it; spread: forwarded or spread others' content; read-privately: read, browsed or listened to it in private.
+             * @description One thing the subject did with it: authored (made and published it), spread (forwarded or spread others' content), read-privately. Kept for callers that state one action; it reads as `actions: [action]`. With `actions` as well, it must be one of them (otherwise 422 at speech/action).
              * @enum {string}
              */
             action?: "authored" | "spread" | "read-privately";
-            /** @description Reaches unspecified or many persons. WeChat Moments count as public. */
+            /** @description Everything the subject did with it, as a set: an item may be both authored (妄议: 2015/2018 Art 46 para 1 item 2, 2023 Art 51 para 1 item 2) and spread (2015/2018 Art 47 para 1, 2023 Art 52 para 1); each action answers its own article. Empty: established that the subject did none of these. `action` alone reads as a set of one. */
+            actions?: ("authored" | "spread" | "read-privately")[];
+            /** @description The means the 妄议 article lists (an element of it): network (2015: 信息网络), radio, television, press (报刊), leaflets (named from 2018), books, lectures, forums, report-meetings, seminars, other-similar (the article's 等, as the officer finds). Empty: established that none was used (e.g. a conversation at a private dinner). A post in WeChat Moments, a group, Weibo or a website is through networks whatever this says. */
+            means?: ("network" | "radio" | "television" | "press" | "leaflets" | "books" | "lectures" | "forums" | "report-meetings" | "seminars" | "other-similar")[];
+            /** @description Reaches unspecified or many persons. Commentary only: no article reads it as an element (the 妄议 article's element is the means, `means`); that WeChat Moments are public is the Shandong case-review office's reading. */
             reachesPublic?: boolean;
             /** @description How many people it reached. */
             audienceSize?: number;
@@ -307,13 +311,13 @@ export interface components {
             /** @description Of bad political conduct (政治品行恶劣), as the case officer finds: an element of the second paragraph of the rumour article (2018 Art 52 para 2, 2023 Art 59 para 2). */
             badPoliticalConduct?: boolean;
         };
-        /** @description Obscene or vulgar material made, sold or passed on. */
+        /** @description Obscene, vulgar or other improper material (gambling links included) made, sold or passed on. */
         Content: {
             /**
-             * @description obscene (淫秽) or vulgar (低俗) material.
+             * @description obscene (淫秽), vulgar (低俗), gambling-link (links to gambling sites or apps) or other-improper material.
              * @enum {string}
              */
-            kind?: "obscene" | "vulgar";
+            kind?: "obscene" | "vulgar" | "gambling-link" | "other-improper";
             /**
              * @description forwarded, posted, made or sold.
              * @enum {string}
@@ -321,7 +325,7 @@ export interface components {
             action?: "forwarded" | "posted" | "made" | "sold";
             /** @description Caused bad effects (造成不良影响). */
             badEffect?: boolean;
-            /** @description Found by the public-security organs to breach the Public Security Administration Punishment Law. */
+            /** @description Kept for callers of earlier versions: the same finding as `publicSecurityViolation` on the conduct item, which every conduct type has; it reads as that field. Stated in both places, the two must agree (otherwise 422 at content/publicSecurityViolation). */
             publicSecurityViolation?: boolean;
         };
         /** @description Gifts, red packets, loans and hospitality, received or given. */
@@ -457,6 +461,12 @@ export interface components {
              * @enum {string}
              */
             suspectedCrime?: "none-found" | "taking-bribes" | "offering-bribes" | "embezzlement" | "misappropriation" | "abuse-of-power" | "neglect-of-duty" | "leaking-state-secrets" | "sabotaging-elections" | "other";
+            /** @description Found by the public-security organs to breach the Public Security Administration Punishment Law (e.g. spreading rumours that disturb public order, passing on obscene material or gambling links): the unlawful act of the unlawful-acts article (2015 Art 29, 2018 Art 28, 2023 Art 30, which names 违反治安管理). On every conduct type; obscene-content callers may still state it as content.publicSecurityViolation. Like the suspected crime, a finding recorded only when made: the law-linkage article's element is what the organisation found in its review, so an item that states none is read as none found (not unknown). */
+            publicSecurityViolation?: boolean;
+            /** @description Harmed the interests of the party, the state and the people (损害党、国家和人民利益): an element of the unlawful-acts article in every version (2015 Art 29 para 1, 2018 Art 28, 2023 Art 30 para 1), as the case officer finds. */
+            harmsPartyStatePeople?: boolean;
+            /** @description Affected the party's image (影响党的形象): an element of the unlawful-acts article in the 2015 version only (2015 Art 29 para 1), as the case officer finds. */
+            affectsPartyImage?: boolean;
             /**
              * @description The subject's responsibility as the regulations define it (2015 Art 38 / 2018 Art 37 / 2023 Art 39), for the articles that name the direct or leadership-responsible person as subject: direct, principal-leadership, important-leadership, none.
              * @enum {string}
