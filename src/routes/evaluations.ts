@@ -75,7 +75,7 @@ function record (app: FastifyInstance, request: FastifyRequest, result: Evaluati
     rulesRevision: result.rulesRevision,
     triggered: result.triggered.map((x) => x.ruleId),
     undetermined: result.undetermined.map((x) => x.ruleId),
-    classification: { status: result.classification.status, recommended: result.classification.recommended },
+    classification: { status: result.classification.status, provisional: result.classification.provisional, sanctionRange: result.classification.sanctionRange, recommended: result.classification.recommended },
     durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6
   }, 'decision')
 }

@@ -94,7 +94,7 @@ t.test('one decision log line per evaluation, with no fact values', async (t) =>
     client: 'anonymous',
     rulesRevision: app.rules.revision,
     triggered: ['association.leading-cadre-unregistered'],
-    classification: { status: 'sanction-proposed', recommended: null },
+    classification: { status: 'sanction-proposed', provisional: false, sanctionRange: { min: 'warning', max: 'removal-from-party-posts' }, recommended: null },
     durationMs: Number
   })
   t.notMatch(JSON.stringify(lines), /在京老乡精英会|秘书长|memberCount|"400"|bureau/, 'no fact values in any log line')

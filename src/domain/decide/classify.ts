@@ -108,7 +108,8 @@ export function classify (x: Input): ClassificationVerdict {
   for (const s of final.steps) steps.push(stepOf(s, x))
   const missing = final.steps.some((s) => s.step === 'no-party-post-unknown') ? ['/facts/subject/holdsPartyPost'] : []
   if (byRule.size > 1 || combined.steps.length > 0) steps.push({ code: 'order-of-steps', from: final.outcome, to: final.outcome, clauses: [], assumption: true })
-  const openTiers = x.triggered.some((t) => t.openTiers.length > 0)
+  // An open graver tier can only make the outcome heavier, so at expulsion alone it changes nothing.
+  const openTiers = x.triggered.some((t) => t.openTiers.length > 0) && final.outcome?.min !== 'expulsion'
   return {
     status: final.outcome === null ? 'exemption-proposed' : 'sanction-proposed',
     provisional: x.undetermined.length > 0 || missing.length > 0 || openTiers,
