@@ -62,9 +62,9 @@ type SerializerFactory = ReturnType<typeof SerializerSelector>
  * fifth of start-up: 42 builds for 23 schemas, 10 once descriptions are set aside. Each is built at
  * its first use, not at start-up: the builds were a fifth of the CPU to ready again, and most routes
  * (the problem answers above all) are seldom or never answered. The schemas are the app's own and
- * fixed (the OpenAPI and serialisation tests answer every route), so a build cannot fail at run time
- * where it would have passed at start-up. The cache lives as long as one schema controller, so each
- * app keeps its own shared schemas.
+ * fixed, and test/serializers.test.ts builds every route's, status by status, as start-up used to:
+ * a schema that cannot be compiled fails there, not at its first answer. The cache lives as long as
+ * one schema controller, so each app keeps its own shared schemas.
  */
 export const sharedSerializers: SerializerFactory = (externalSchemas, options) => {
   const build = SerializerSelector()(externalSchemas, options)
