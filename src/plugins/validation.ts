@@ -59,8 +59,12 @@ type SerializerFactory = ReturnType<typeof SerializerSelector>
  * per route and status code. Most status codes of most routes answer with the Problem schema, each
  * with its own description (a description never changes how a value is written), and building
  * a serializer (fast-json-stringify checks every shared schema with Ajv, then generates code) was a
- * fifth of start-up: 42 builds for 23 schemas, 10 once descriptions are set aside. The cache
- * lives as long as one schema controller, so each app keeps its own shared schemas.
+ * fifth of start-up: 42 builds for 23 schemas, 10 once descriptions are set aside. Each is built at
+ * its first use, not at start-up: the builds were a fifth of the CPU to ready again, and most routes
+ * (the problem answers above all) are seldom or never answered. The schemas are the app's own and
+ * fixed, and test/serializers.test.ts builds every route's, status by status, as start-up used to:
+ * a schema that cannot be compiled fails there, not at its first answer. The cache lives as long as
+ * one schema controller, so each app keeps its own shared schemas.
  */
 export const sharedSerializers: SerializerFactory = (externalSchemas, options) => {
   const build = SerializerSelector()(externalSchemas, options)
@@ -69,7 +73,10 @@ export const sharedSerializers: SerializerFactory = (externalSchemas, options) =
     const { description: _description, ...shape } = route.schema as Record<string, unknown>
     const k = JSON.stringify(shape)
     let serialize = built.get(k)
-    if (serialize === undefined) built.set(k, serialize = build(route))
+    if (serialize === undefined) {
+      let compiled: ReturnType<typeof build> | undefined
+      built.set(k, serialize = (data) => (compiled ??= build(route))(data))
+    }
     return serialize
   }
 }

@@ -17,6 +17,7 @@ import { clauseOn, clausesAt } from './clauses.js'
 import type { RuleVerdict, Verdicts } from './verdicts.js'
 import type { Rule } from '../../schemas/rules-data.js'
 import type { TierTest } from '../../schemas/codes.js'
+import type { Engine } from 'json-rules-engine'
 
 export interface DecideContext {
   /** Today, for the default decision date. */
@@ -62,13 +63,29 @@ function testProblems (rules: LoadedRules, rule: Rule, stated: object, at: strin
   }))
 }
 
-/** The parts of the combined auxiliary rules of a conduct type's rule sets, gathered once per list of sets. */
-const PARTS = new WeakMap<LoadedRuleSet[], ReadonlyMap<string, string[]>>()
+/**
+ * Of a conduct type's rule sets, gathered once per list of sets: the parts of the combined auxiliary
+ * rules, and each rule that has an auxiliary engine with that engine (a list walked on every conduct item).
+ */
+interface Prepared {
+  parts: ReadonlyMap<string, string[]>
+  auxiliary: ReadonlyArray<{ ruleId: string, engine: Engine }>
+}
+const PREPARED = new WeakMap<LoadedRuleSet[], Prepared>()
 
-function partsOf (sets: LoadedRuleSet[]): ReadonlyMap<string, string[]> {
-  let parts = PARTS.get(sets)
-  if (parts === undefined) PARTS.set(sets, parts = new Map(sets.flatMap((s) => [...s.engines.parts])))
-  return parts
+function prepared (sets: LoadedRuleSet[]): Prepared {
+  let p = PREPARED.get(sets)
+  if (p === undefined) {
+    p = {
+      parts: new Map(sets.flatMap((s) => [...s.engines.parts])),
+      auxiliary: sets.flatMap((s) => s.set.rules.flatMap((r) => {
+        const engine = s.engines.auxiliary.get(r.id)
+        return engine === undefined ? [] : [{ ruleId: r.id, engine }]
+      }))
+    }
+    PREPARED.set(sets, p)
+  }
+  return p
 }
 
 /**
@@ -78,13 +95,11 @@ function partsOf (sets: LoadedRuleSet[]): ReadonlyMap<string, string[]> {
 export async function outcomesFor (sets: LoadedRuleSet[], facts: Record<string, unknown>): Promise<Map<string, Outcome>> {
   const almanac = almanacFor(facts)
   const out = new Map<string, Outcome>()
-  const parts = partsOf(sets)
+  const { parts, auxiliary } = prepared(sets)
   await runOn(almanac, sets.map((s) => s.engines.elements), parts, out)
-  const auxiliary = sets.flatMap((s) => s.set.rules.flatMap((r) => {
-    const engine = s.engines.auxiliary.get(r.id)
-    return engine !== undefined && out.get(r.id)!.value !== 'false' ? [engine] : []
-  }))
-  if (auxiliary.length > 0) await runOn(almanac, auxiliary, parts, out)
+  const engines: Engine[] = []
+  for (const a of auxiliary) if (out.get(a.ruleId)!.value !== 'false') engines.push(a.engine)
+  if (engines.length > 0) await runOn(almanac, engines, parts, out)
   return out
 }
 

@@ -146,7 +146,8 @@ function build (fact: string, operator: string, value: unknown): Label {
   return text ?? plainText(kind, operator, parts, values)
 }
 
-export function conditionText (leaf: ConditionLeaf): Label {
+/** A leaf's wording, shared: the caller must not change it (render copies it into the answer). */
+export function conditionLabel (leaf: ConditionLeaf): Label {
   if (leaf.description !== undefined) return leaf.description
   const key = `${leaf.fact as string}\u0000${leaf.operator as string}\u0000${JSON.stringify(leaf.value)}`
   let text = SENTENCES.get(key)
@@ -155,6 +156,11 @@ export function conditionText (leaf: ConditionLeaf): Label {
     text = build(leaf.fact as string, leaf.operator as string, leaf.value)
     SENTENCES.set(key, text)
   }
+  return text
+}
+
+export function conditionText (leaf: ConditionLeaf): Label {
+  const text = conditionLabel(leaf)
   // A copy: the answer is the caller's to annotate (e.g. with its `text` in the requested language).
   return { zh: text.zh, en: text.en }
 }
