@@ -4,7 +4,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ref, CircumstanceCode, DateString } from './common.js'
-import { Facts, Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem } from './facts.js'
+import { Facts, Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem } from './facts.js'
 import './formats.js'
 
 const strict = { additionalProperties: false } as const
@@ -59,4 +59,4 @@ export const CaseFile = Type.Object({
 export type CaseFile = Static<typeof CaseFile>
 
 /** The shared schemas a case file refers to, each after the ones it refers to. */
-export const CASE_FILE_REFS: TSchema[] = [CircumstanceCode, Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts]
+export const CASE_FILE_REFS: TSchema[] = [CircumstanceCode, Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem, Facts]

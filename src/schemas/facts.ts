@@ -18,11 +18,12 @@ import { Business } from './facts/business.js'
 import { Election } from './facts/election.js'
 import { Faction } from './facts/faction.js'
 import { Position } from './facts/position.js'
+import { Protest } from './facts/protest.js'
 import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility, publicSecurityViolation, harmsPartyStatePeople, affectsPartyImage } from './facts/conduct-fields.js'
 import './formats.js'
 import { DEFAULT_CONFIG } from '../config.js'
 
-export { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Period }
+export { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, Period }
 
 const strict = { additionalProperties: false } as const
 export const CONDUCT_TYPES = Object.keys(CONDUCT_TYPE_LABELS) as Array<keyof typeof CONDUCT_TYPE_LABELS>
@@ -48,6 +49,7 @@ export const ConductItem = Type.Object({
   election: Type.Optional(ref(Election)),
   faction: Type.Optional(ref(Faction)),
   position: Type.Optional(ref(Position)),
+  protest: Type.Optional(ref(Protest)),
   suspectedCrime: Type.Optional(suspectedCrime),
   publicSecurityViolation: Type.Optional(publicSecurityViolation),
   harmsPartyStatePeople: Type.Optional(harmsPartyStatePeople),
@@ -84,5 +86,6 @@ export const CONDUCT_DETAILS = {
   'business-activity': 'business',
   election: 'election',
   faction: 'faction',
-  'use-of-position': 'position'
+  'use-of-position': 'position',
+  protest: 'protest'
 } as const satisfies Record<ConductItem['type'], keyof ConductItem>

@@ -6,7 +6,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { Config } from '../config.js'
 import { Text, SanctionCode, CircumstanceCode, TierTestCode } from './common.js'
-import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts } from './facts.js'
+import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem, Facts } from './facts.js'
 import {
   EvaluationOptions, EvaluationRequest, FactRef, CircumstanceFinding, TriggeredRule,
   UndeterminedRule, NonSanctionFinding, NotTriggeredRule, EvaluationResponse
@@ -20,7 +20,7 @@ import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Re
 
 export const SHARED_SCHEMAS: TSchema[] = [
   Text, SanctionCode, CircumstanceCode, TierTestCode,
-  Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, ConductItem, Facts,
+  Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem, Facts,
   EvaluationOptions, EvaluationRequest,
   Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,
   NotTriggeredRule, Classification, EvaluationResponse,

@@ -419,6 +419,29 @@ export interface components {
             /** @description Caused bad effects (造成不良影响). */
             badEffect?: boolean;
         };
+        /** @description Assemblies, marches, demonstrations and the like: organising, joining, supporting or calling for them. */
+        Protest: {
+            /**
+             * @description assembly (集会), march (游行), demonstration (示威): named in the article; blockade (堵门、堵路) and other gatherings are not named, and reading them as "the like" (等活动) is unconfirmed.
+             * @enum {string}
+             */
+            kind?: "assembly" | "march" | "demonstration" | "blockade" | "other";
+            /** @description The activity opposes the party's basic theory, basic line or major policies (2015 also names the basic programme, experience and requirements; 2018 and 2023 the basic strategy): paragraphs 1-2 of the article; otherwise it is one of the "other" activities of paragraph 4. */
+            opposesPartyLine?: boolean;
+            /**
+             * @description The gravest role the subject had: planner, organiser, core-member (策划者、组织者、骨干分子) and participant took part in it; supporter supported it with information, materials, money or a venue without taking part; called-for-only urged others to take part without organising, supporting or taking part (a call that set up the activity is organising).
+             * @enum {string}
+             */
+            role?: "planner" | "organiser" | "core-member" | "participant" | "supporter" | "called-for-only";
+            /** @description Where the subject only called for the activity, or (paragraph 4) only supported it: whether the case officer finds that this amounts to taking part (参加). The text names only taking part in paragraph 4 and, besides the organisers, participants and supporters in paragraphs 1-2; the reading is unconfirmed, so the service does not make it. */
+            treatedAsTakingPart?: boolean;
+            /** @description Taking part was approved by the party organisation (经组织批准): paragraph 4 reaches only taking part without approval. */
+            approvedByOrganisation?: boolean;
+            /** @description Swept along into the activity without knowing the truth, and repentant after criticism and education (paragraph 3: may be exempted from sanction or not sanctioned). */
+            misledAndRepented?: boolean;
+            /** @description Caused seriously bad effects (造成严重不良影响): the test of paragraph 1 (expulsion of planners, organisers and core members). */
+            seriousBadEffect?: boolean;
+        };
         ConductItem: {
             /** @description The caller's own reference for this conduct item. */
             id?: string;
@@ -426,7 +449,7 @@ export interface components {
              * @description Which rule sets look at this item.
              * @enum {string}
              */
-            type: "informal-association" | "online-speech" | "obscene-content" | "gifts-and-benefits" | "secrets" | "business-activity" | "election" | "faction" | "use-of-position";
+            type: "informal-association" | "online-speech" | "obscene-content" | "gifts-and-benefits" | "secrets" | "business-activity" | "election" | "faction" | "use-of-position" | "protest";
             /** @description When the conduct took place. Continuing conduct takes the version in force when it ended; a missing end leaves the version undetermined. */
             period: {
                 /**
@@ -456,6 +479,7 @@ export interface components {
             election?: components["schemas"]["Election"];
             faction?: components["schemas"]["Faction"];
             position?: components["schemas"]["Position"];
+            protest?: components["schemas"]["Protest"];
             /**
              * @description The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.
              * @enum {string}
@@ -977,6 +1001,7 @@ export type SchemaBusiness = components['schemas']['Business'];
 export type SchemaElection = components['schemas']['Election'];
 export type SchemaFaction = components['schemas']['Faction'];
 export type SchemaPosition = components['schemas']['Position'];
+export type SchemaProtest = components['schemas']['Protest'];
 export type SchemaConductItem = components['schemas']['ConductItem'];
 export type SchemaFacts = components['schemas']['Facts'];
 export type SchemaEvaluationOptions = components['schemas']['EvaluationOptions'];

@@ -4,13 +4,13 @@
  * request, which is how explanations and "missing" lists point back at the caller's input.
  */
 import type { TSchema } from '@sinclair/typebox'
-import { Subject, ConductItem, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position } from '../../schemas/facts.js'
+import { Subject, ConductItem, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest } from '../../schemas/facts.js'
 import { NO_SUSPECTED_CRIME } from '../../schemas/facts/conduct-fields.js'
 import { applyAliases } from './aliases.js'
 
 /** Shared schemas a conduct item refers to by $id. */
 const REFS: Record<string, TSchema> = Object.fromEntries(
-  [Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position].map((s) => [s.$id as string, s])
+  [Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest].map((s) => [s.$id as string, s])
 )
 
 /** Conduct-item fields that are not facts about the conduct itself. */

@@ -16,7 +16,8 @@ export const CONDUCT_TYPE_LABELS = {
   'business-activity': label('违规从事营利活动', 'unauthorised for-profit activity'),
   election: label('拉票贿选', 'canvassing and vote buying'),
   faction: label('党内非组织活动', 'non-organisational activity inside the party'),
-  'use-of-position': label('利用职权或职务影响为他人谋利', 'use of one’s position for others’ benefit')
+  'use-of-position': label('利用职权或职务影响为他人谋利', 'use of one’s position for others’ benefit'),
+  protest: label('组织、参加集会、游行、示威等活动', 'assemblies, marches, demonstrations and the like')
 }
 
 export const Period = Type.Object({
