@@ -18,7 +18,7 @@ import { Business } from './facts/business.js'
 import { Election } from './facts/election.js'
 import { Faction } from './facts/faction.js'
 import { Position } from './facts/position.js'
-import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility } from './facts/conduct-fields.js'
+import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility, improperGains } from './facts/conduct-fields.js'
 import './formats.js'
 import { DEFAULT_CONFIG } from '../config.js'
 
@@ -50,6 +50,7 @@ export const ConductItem = Type.Object({
   position: Type.Optional(ref(Position)),
   suspectedCrime: Type.Optional(suspectedCrime),
   responsibility: Type.Optional(responsibility),
+  improperGains: Type.Optional(improperGains),
   mitigating: Type.Optional(mitigating),
   aggravating: Type.Optional(aggravating),
   mitigationEffect: Type.Optional(mitigationEffect),

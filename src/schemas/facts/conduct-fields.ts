@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox'
 import { DateString } from '../common.js'
-import { LABEL, label, oneOf, setOf } from './labelled.js'
+import { LABEL, label, oneOf, setOf, yesNo } from './labelled.js'
 
 export const CONDUCT_TYPE_LABELS = {
   'informal-association': label('参加老乡会、校友会、战友会等', 'informal associations (老乡会, 校友会, 战友会)'),
@@ -57,6 +57,16 @@ export const suspectedCrime = oneOf(label('纪律审查中发现的涉嫌犯罪'
   'sabotaging-elections': label('涉嫌破坏选举', 'suspected of sabotaging elections'),
   other: label('涉嫌其他犯罪', 'suspected of another crime')
 }, { description: 'The suspected crime the party organisation found in its review of this act (the law-linkage article, 2015/2018 Art 27, 2023 Art 29): none-found (the reading when absent), taking-bribes, offering-bribes, embezzlement, misappropriation, abuse-of-power, neglect-of-duty, leaking-state-secrets, sabotaging-elections, other. Whether a crime is made out is for the judicial organs.' })
+
+/**
+ * Economic gains of the violation (违纪所得的经济利益), the condition of the confiscation clause (2015 Art 41
+ * para 1 / 2018 Art 40 para 1 / 2023 Art 43 para 1) on rules whose elements are not themselves a receipt of
+ * property. Absent: not established, and the clause is not cited.
+ */
+export const improperGains = yesNo(label('是否有违纪所得的经济利益', 'economic gains of the violation'),
+  label('通过该行为获得了经济利益（违纪所得）', 'economic gains were obtained through it (违纪所得)'),
+  label('未通过该行为获得经济利益', 'no economic gains were obtained through it'),
+  { description: 'Economic gains were obtained through this act (违纪所得的经济利益: profits, money, property), as the case officer finds. It decides whether the confiscation clause (2015 Art 41 para 1, 2018 Art 40 para 1, 2023 Art 43 para 1) is cited on rules whose elements are not themselves a receipt of property (for-profit activity, elections, use of position). Gains handed over voluntarily are a mitigating circumstance (surrendering-proceeds), not this fact.' })
 
 /** The responsible persons some articles name as their subject (2015 Art 38 / 2018 Art 37 / 2023 Art 39). */
 export const responsibility = oneOf(label('本人对该行为的责任', 'the subject’s responsibility for it'), {
