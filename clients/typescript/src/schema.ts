@@ -435,7 +435,7 @@ export interface components {
                 start?: string;
                 /**
                  * Format: date
-                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct.
+                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act).
                  * @example 2017-12-31
                  */
                 end?: string;
