@@ -19,7 +19,7 @@ import { Election } from './facts/election.js'
 import { Faction } from './facts/faction.js'
 import { Position } from './facts/position.js'
 import { Protest } from './facts/protest.js'
-import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility, publicSecurityViolation, harmsPartyStatePeople, affectsPartyImage } from './facts/conduct-fields.js'
+import { CONDUCT_TYPE_LABELS, Period, channel, mitigating, aggravating, mitigationEffect, aggravationEffect, jointRole, CaseCircumstances, suspectedCrime, responsibility, publicSecurityViolation, harmsPartyStatePeople, affectsPartyImage, improperGains } from './facts/conduct-fields.js'
 import './formats.js'
 import { DEFAULT_CONFIG } from '../config.js'
 
@@ -55,6 +55,7 @@ export const ConductItem = Type.Object({
   harmsPartyStatePeople: Type.Optional(harmsPartyStatePeople),
   affectsPartyImage: Type.Optional(affectsPartyImage),
   responsibility: Type.Optional(responsibility),
+  improperGains: Type.Optional(improperGains),
   mitigating: Type.Optional(mitigating),
   aggravating: Type.Optional(aggravating),
   mitigationEffect: Type.Optional(mitigationEffect),

@@ -137,7 +137,13 @@ function ruleOf<P extends TSchema> (provenance: P) {
     id: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
     title: Bilingual,
     clause: Type.String({ minLength: 1, description: 'Catalog id of the provision the rule applies; its version is chosen by date.' }),
-    supporting: Type.Optional(Type.Array(Type.Object({ clause: Type.String({ minLength: 1 }), role: Bilingual }, { additionalProperties: false }))),
+    supporting: Type.Optional(Type.Array(Type.Object({
+      clause: Type.String({ minLength: 1 }),
+      role: Bilingual,
+      // Cited only when this holds (e.g. confiscation only when the facts show improper gains); unknown:
+      // not cited, and the answer notes the facts that would add it.
+      when: Type.Optional(Condition)
+    }, { additionalProperties: false }))),
     referral: Type.Optional(Type.Object({ clause: Type.String({ minLength: 1 }), text: Bilingual }, { additionalProperties: false })),
     conditions: Condition,
     elementsByVersion: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{4}$' }), Condition, {

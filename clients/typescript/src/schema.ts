@@ -345,6 +345,8 @@ export interface components {
              * @enum {string}
              */
             counterpart?: "managed-or-served" | "subordinate" | "business-contact" | "colleague" | "relative-or-friend" | "other";
+            /** @description For gifts given: the recipient is a person performing public duties (从事公务的人员) or their spouse, child, child's spouse or other relative, or a specific associate (特定关系人): the recipient element of the giving article (2015 Art 84, 2018 Art 89, 2023 Art 98 paras 1 and 2). */
+            recipientPerformsPublicDuty?: boolean;
             /** @description The value in yuan (元). */
             amountYuan?: number;
             /** @description May affect the impartial performance of official duty. */
@@ -460,7 +462,7 @@ export interface components {
                 start?: string;
                 /**
                  * Format: date
-                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct.
+                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act).
                  * @example 2017-12-31
                  */
                 end?: string;
@@ -496,6 +498,8 @@ export interface components {
              * @enum {string}
              */
             responsibility?: "direct" | "principal-leadership" | "important-leadership" | "none";
+            /** @description Economic gains were obtained through this act (违纪所得的经济利益: profits, money, property), as the case officer finds. It decides whether the confiscation clause (2015 Art 41 para 1, 2018 Art 40 para 1, 2023 Art 43 para 1) is cited on rules whose elements are not themselves a receipt of property (for-profit activity, elections, use of position). Gains handed over voluntarily are a mitigating circumstance (surrendering-proceeds), not this fact. */
+            improperGains?: boolean;
             /** @description Mitigating circumstances established (从轻/减轻): self-disclosure (主动交代), reporting-others, recovering-losses, surrendering-proceeds, cooperating-in-review (2018 Art 17; under 2015 Art 39 para 2 从轻 only), other-merit (立功表现). */
             mitigating?: ("self-disclosure" | "reporting-others" | "recovering-losses" | "surrendering-proceeds" | "cooperating-in-review" | "other-merit")[];
             /** @description Aggravating circumstances established (从重/加重): forcing-or-instigating-others, refusing-to-surrender-proceeds (from 2018), new-violation-after-sanction and earlier-undisclosed-violation (2015: 从重 only), not-stopping-during-campaign (2015 Art 19 only). */

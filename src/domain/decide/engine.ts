@@ -1,7 +1,7 @@
 /**
  * json-rules-engine, the one evaluator. Each rule set gets one engine for its rules' elements and,
  * per rule, an engine for the rule's auxiliary engine rules (each version's extra elements, the
- * tier tests read from facts and their indicators, the conditional notes and adjustments). The auxiliary engines run only
+ * tier tests read from facts and their indicators, the conditional notes, adjustments and supporting clauses). The auxiliary engines run only
  * for rules whose elements are not false: a rule ruled out needs none of them. Shared conditions
  * (`{ "condition": name }`) are registered on every engine with setCondition, and the custom
  * operator with addOperator; the engine realises references into its result trees.
@@ -68,12 +68,13 @@ export const key = {
   test: names('test'),
   note: names('note'),
   version: names('version'),
-  adjustment: names('adjustment')
+  adjustment: names('adjustment'),
+  supporting: names('supporting')
 }
 
 /**
  * The engine rules one authored rule contributes: its elements first, then each version's extra
- * elements, each tier test read from facts (or each of its indicators), and each note and adjustment that has a condition; every one
+ * elements, each tier test read from facts (or each of its indicators), and each note, adjustment and supporting clause that has a condition; every one
  * with its engine rule name and the JSON pointer of its conditions in the rule set file (`at` is the
  * rule's own pointer).
  */
@@ -85,7 +86,8 @@ export function engineRules (rule: Rule, at: string): Array<{ name: string, cond
       ? [{ name: key.test(rule.id, test), conditions: t.conditions, pointer: `${at}/tests/${test}/conditions` }]
       : t.indicators.map((ind, j) => ({ name: key.indicator(rule.id, ind.id), conditions: ind.conditions, pointer: `${at}/tests/${test}/indicators/${j}/conditions` }))),
     ...(rule.notes ?? []).flatMap((n, j) => n.when === undefined ? [] : [{ name: key.note(rule.id, n.id), conditions: n.when, pointer: `${at}/notes/${j}/when` }]),
-    ...(rule.adjustments ?? []).flatMap((a, j) => a.when === undefined ? [] : [{ name: key.adjustment(rule.id, a.id), conditions: a.when, pointer: `${at}/adjustments/${j}/when` }])
+    ...(rule.adjustments ?? []).flatMap((a, j) => a.when === undefined ? [] : [{ name: key.adjustment(rule.id, a.id), conditions: a.when, pointer: `${at}/adjustments/${j}/when` }]),
+    ...(rule.supporting ?? []).flatMap((s, j) => s.when === undefined ? [] : [{ name: key.supporting(rule.id, String(j)), conditions: s.when, pointer: `${at}/supporting/${j}/when` }])
   ]
 }
 

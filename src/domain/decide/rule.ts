@@ -15,7 +15,7 @@ import { rangeOf } from './ladder.js'
 import { readTest, tierIn, chooseVersion, outcomeOf, type Tier, type VersionTier } from './circumstance.js'
 import type { TierTest } from '../../schemas/codes.js'
 import { clauseAt, clauseOn, clausesAt } from './clauses.js'
-import type { RuleRef, RuleVerdict, Triggered, UndeterminedReason, Finding, VersionReason, TestVerdict, Versions } from './verdicts.js'
+import type { RuleRef, RuleVerdict, Triggered, UndeterminedReason, Finding, VersionReason, TestVerdict, Versions, ClauseAt, PendingClause } from './verdicts.js'
 
 export interface RuleContext {
   catalog: Catalog
@@ -140,6 +140,25 @@ function applyVersion (c: Chosen): { version: string, reason: VersionReason, pro
     : { version: c.versions.conductVersion, reason: 'later-not-lighter', provisional, settle }
 }
 
+/** A supporting clause's `when`: it holds if absent, else as the engine read it. */
+function supportingValue (rule: Rule, ctx: RuleContext, j: number): Outcome | undefined {
+  return rule.supporting![j].when === undefined ? undefined : ctx.outcomes.get(key.supporting(rule.id, String(j))) as Outcome
+}
+
+/** The supporting clauses, in the version applied, whose condition has the value `want` (no condition: 'true'). */
+function supportingClauses (rule: Rule, ctx: RuleContext, version: string, want: Tri): ClauseAt[] {
+  return clausesAt(rule.supporting!.map((s, j) => (supportingValue(rule, ctx, j)?.value ?? 'true') === want ? clauseAt(ctx.catalog, s.clause, version, s.role) : undefined))
+}
+
+/** Supporting clauses not cited because their condition is unknown, with the facts that would settle it. */
+function pending (rule: Rule, ctx: RuleContext, version: string): PendingClause[] {
+  return rule.supporting!.flatMap((s, j) => {
+    const o = supportingValue(rule, ctx, j)
+    const at = clauseAt(ctx.catalog, s.clause, version, s.role)
+    return o?.value !== 'unknown' || at === undefined ? [] : [{ clause: at, facts: deciding(o.conditions, 'unknown'), missing: deciding(o.conditions, 'unknown').map((n) => pointer(n, ctx.conductIndex)) }]
+  })
+}
+
 /** The elements are met in the versions compared: the tier each version's tests establish, or below the lowest tier. */
 function sanctioned (rule: Rule, ctx: RuleContext, c: Chosen): RuleVerdict {
   const applied = applyVersion(c)
@@ -165,7 +184,8 @@ function sanctioned (rule: Rule, ctx: RuleContext, c: Chosen): RuleVerdict {
     tier: t.tier.test,
     range: rangeOf(t.tier.sanctions),
     openTiers: t.open.map((o) => ({ test: o.test, range: o.range, missing: pointers(o.missing) })),
-    clauses: rule.supporting === undefined ? [primary] : [primary, ...clausesAt(rule.supporting.map((s) => clauseAt(ctx.catalog, s.clause, applied.version, s.role)))],
+    clauses: rule.supporting === undefined ? [primary] : [primary, ...supportingClauses(rule, ctx, applied.version, 'true')],
+    pendingClauses: rule.supporting === undefined ? [] : pending(rule, ctx, applied.version),
     referral: rule.referral === undefined ? undefined : { clauses: clausesAt([clauseOn(ctx.catalog, rule.referral.clause, ctx.decisionDate)]) },
     notes: (rule.notes ?? []).filter((n) => n.when === undefined || on(key.note(rule.id, n.id))).map((n) => n.id),
     statutory: (rule.adjustments ?? [])

@@ -100,6 +100,8 @@ export interface Triggered {
   openTiers: OpenTier[]
   /** The rule's clause in the version applied, then its supporting clauses. */
   clauses: ClauseAt[]
+  /** Supporting clauses not cited because the facts their condition reads are not established. */
+  pendingClauses: PendingClause[]
   referral?: { clauses: ClauseAt[] }
   /** Notes of the rule that apply (by id); the range note is rendered from the range. */
   notes: string[]
@@ -108,6 +110,13 @@ export interface Triggered {
   because?: Leaf[]
   /** Rules of the same rule set this one yields to, where they fire (resolved into superseded). */
   yieldsTo: Array<{ rule: string, clause: string }>
+}
+
+/** A supporting clause whose condition is unknown: not cited; the fact names and pointers that would settle it. */
+export interface PendingClause {
+  clause: ClauseAt
+  facts: string[]
+  missing: string[]
 }
 
 export interface Superseded {

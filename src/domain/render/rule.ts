@@ -9,7 +9,8 @@ import type { TriggeredRule, ExplainLevel, NonSanctionFinding, CircumstanceFindi
 import type { Citation } from '../../schemas/citation.js'
 import type { LoadedRules } from '../rules/load.js'
 import { firstInForce } from '../rules/catalog.js'
-import type { VersionOutcome, Leaf, TestVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined } from '../decide/verdicts.js'
+import type { VersionOutcome, Leaf, TestVerdict, Finding, NotTriggered, RuleRef, Superseded, Triggered, Undetermined, PendingClause } from '../decide/verdicts.js'
+import { factLabel } from '../rules/labels.js'
 import type { TierTest } from '../../schemas/codes.js'
 import { say, SANCTION_NAMES, TIER_TEST_NAMES } from './messages/index.js'
 import type { VersionWords } from './messages/types.js'
@@ -112,13 +113,23 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
   // explain: none gives the results without the facts they rest on and without notes.
   if (ctx.explain !== 'none') {
     out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
-    out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
+    out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), ...t.pendingClauses.map((p) => pendingNote(p, catalog, lang)), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
   }
   return out
 }
 
 function outcome (o: VersionOutcome) {
   return o.tier === undefined ? { status: o.status } : { status: o.status, tier: o.tier, sanctionRange: o.range! }
+}
+
+/** A supporting clause left out for want of facts, and the facts (in words) that would add it. */
+function pendingNote (p: PendingClause, catalog: LoadedRules['catalog'], lang: Lang) {
+  const zh = citation(catalog, p.clause, 'zh')
+  const en = citation(catalog, p.clause, 'en')
+  return {
+    id: `pending-citation:${p.clause.clause}`,
+    text: text(say((m, l) => m.pendingCitation({ label: l === 'zh' ? zh.label : en.gloss, role: p.clause.role![l], facts: p.facts.map((f) => factLabel(f)[l]).join(l === 'zh' ? '、' : '; ') })), lang)
+  }
 }
 
 function rangeNote (t: Triggered, primary: Citation, lang: Lang) {

@@ -36,6 +36,10 @@ export const Benefit = Type.Object({
     'relative-or-friend': label('亲友', 'a relative or friend'),
     other: label('其他人', 'someone else')
   }, { description: 'Who is on the other side: managed-or-served (管理和服务对象), subordinate, business-contact, colleague, relative-or-friend, other.' })),
+  recipientPerformsPublicDuty: Type.Optional(yesNo(label('受赠方是否从事公务的人员或其亲属、特定关系人', 'whether the recipient performs public duties'),
+    label('受赠方是从事公务的人员或其配偶、子女及其配偶等亲属、其他特定关系人', 'the recipient performs public duties, or is the spouse, child, child’s spouse or other relative or a specific associate of one who does'),
+    label('受赠方不是从事公务的人员，也不是其亲属或特定关系人', 'the recipient neither performs public duties nor is a relative or specific associate of one who does'),
+    { description: 'For gifts given: the recipient is a person performing public duties (从事公务的人员) or their spouse, child, child\'s spouse or other relative, or a specific associate (特定关系人): the recipient element of the giving article (2015 Art 84, 2018 Art 89, 2023 Art 98 paras 1 and 2).' })),
   amountYuan: Type.Optional(measure(label('金额', 'the amount'), label('元', 'yuan'), { minimum: 0, maximum: 1e12, description: 'The value in yuan (元).' })),
   mayAffectDuty: Type.Optional(yesNo(label(`是否可能${duty}`, 'possible effect on official duty'),
     label(`可能${duty}`, 'it may affect the impartial performance of official duty'),

@@ -22,7 +22,7 @@ export const CONDUCT_TYPE_LABELS = {
 
 export const Period = Type.Object({
   start: Type.Optional({ ...DateString, description: 'When the conduct began (YYYY-MM-DD).', [LABEL]: label('行为开始日期', 'the date the conduct began') }),
-  end: Type.Optional({ ...DateString, description: 'When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct.', [LABEL]: label('行为终了日期', 'the date the conduct ended') })
+  end: Type.Optional({ ...DateString, description: 'When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act).', [LABEL]: label('行为终了日期', 'the date the conduct ended') })
 }, { additionalProperties: false, description: 'When the conduct took place. Continuing conduct takes the version in force when it ended; a missing end leaves the version undetermined.' })
 
 export const channel = oneOf(label('发生的场所或渠道', 'where it happened'), {
@@ -78,6 +78,16 @@ export const affectsPartyImage = yesNo(label('是否影响党的形象', 'effect
   label('影响党的形象', 'it affected the party’s image'),
   label('未影响党的形象', 'it did not affect the party’s image'),
   { description: 'Affected the party\'s image (影响党的形象): an element of the unlawful-acts article in the 2015 version only (2015 Art 29 para 1), as the case officer finds.' })
+
+/**
+ * Economic gains of the violation (违纪所得的经济利益), the condition of the confiscation clause (2015 Art 41
+ * para 1 / 2018 Art 40 para 1 / 2023 Art 43 para 1) on rules whose elements are not themselves a receipt of
+ * property. Absent: not established, and the clause is not cited.
+ */
+export const improperGains = yesNo(label('是否有违纪所得的经济利益', 'economic gains of the violation'),
+  label('通过该行为获得了经济利益（违纪所得）', 'economic gains were obtained through it (违纪所得)'),
+  label('未通过该行为获得经济利益', 'no economic gains were obtained through it'),
+  { description: 'Economic gains were obtained through this act (违纪所得的经济利益: profits, money, property), as the case officer finds. It decides whether the confiscation clause (2015 Art 41 para 1, 2018 Art 40 para 1, 2023 Art 43 para 1) is cited on rules whose elements are not themselves a receipt of property (for-profit activity, elections, use of position). Gains handed over voluntarily are a mitigating circumstance (surrendering-proceeds), not this fact.' })
 
 /** The responsible persons some articles name as their subject (2015 Art 38 / 2018 Art 37 / 2023 Art 39). */
 export const responsibility = oneOf(label('本人对该行为的责任', 'the subject’s responsibility for it'), {

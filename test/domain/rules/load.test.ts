@@ -137,6 +137,18 @@ t.test('cross-references are checked', async (t) => {
   for (const e of expected) t.ok(problems.some((p) => p.includes(e)), e)
 })
 
+t.test('a supporting clause\'s condition is checked like the rest, with its file and pointer', async (t) => {
+  const problems = await loadProblems(t, (f) => {
+    f[SET].rules[0].supporting[0].when = { all: [{ fact: 'conduct.improperGains', operator: 'equal', value: true }, { fact: 'conduct.windfall', operator: 'equal', value: true }] }
+    f[SET].rules[1].supporting[0].when = { condition: 'no-such-condition' }
+  })
+  for (const e of [
+    `${SET} /rules/0/supporting/0/when/all/1/fact: unknown fact 'conduct.windfall'`,
+    `${SET} /rules/1/supporting/0/when/condition: no shared condition 'no-such-condition' in conditions.json`
+  ]) t.ok(problems.some((p) => p.includes(e)), e)
+  t.same(problems.filter((p) => p.includes('/rules/0/supporting/0/when/all/0')), [], 'a fact of the vocabulary is fine there')
+})
+
 t.test('a rule\'s tier tests are tests its clause has, with indicator ids unique in the rule', async (t) => {
   const problems = await loadProblems(t, (f) => {
     const rule = f[SET].rules[0]

@@ -35,6 +35,7 @@ export const en: Messages = {
     'later-lighter': (p) => `The conduct ended on ${p.end} under the ${p.conductVersion} version; the version in force at decision (${p.decisionVersion}) treats it more lightly, so under the old-unless-lighter rule the later version applies.`
   },
   rangeNote: (p) => `Sanction range: ${p.min} to ${p.max} (${p.label}).`,
+  pendingCitation: (p) => `${p.label} is not cited: whether it applies turns on facts not established (${p.facts}); cite it if they are (${p.role}).`,
   step: {
     lighter: (p) => `Mitigating (${p.mitigating}): lighter within the range, ${p.from === p.to ? `which is ${p.to} only and stays so` : `from ${p.from} to ${p.to} (the heaviest sanction of the range drops out)`}.`,
     reduced: (p) => `Mitigating (${p.mitigating}): reduced one tier below the range (${p.from}): ${p.to}.`,

@@ -53,6 +53,8 @@ export interface Messages {
   finding: Record<FindingStatus, (p: FindingWords) => string>
   versionReason: Record<VersionReason, (p: VersionWords) => string>
   rangeNote: (p: { min: string, max: string, label: string }) => string
+  /** A supporting clause not cited because the facts its condition reads are not established. */
+  pendingCitation: (p: { label: string, role: string, facts: string }) => string
   step: Record<StepVerdict['code'], (p: StepWords) => string>
   /** A range of more than one sanction, from its lightest to its heaviest. */
   span: (p: { min: string, max: string }) => string

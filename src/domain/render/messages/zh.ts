@@ -36,6 +36,7 @@ export const zh: Messages = {
     'later-lighter': (p) => `行为终了时（${p.end}）施行${p.conductLabel}版本；作出决定时施行的${p.decisionLabel}版本处理较轻，依从旧兼从轻原则适用新版本。`
   },
   rangeNote: (p) => `处分幅度：${p.min}至${p.max}（${p.label}）。`,
+  pendingCitation: (p) => `未引用${p.label}：是否适用取决于尚未查明的事实（${p.facts}）；查明成立的，应予引用（${p.role}）。`,
   step: {
     lighter: (p) => `从轻情节（${p.mitigating}）：在幅度内从轻，${p.from === p.to ? `幅度只有${p.to}一种处分，不变` : `处分幅度由${p.from}调整为${p.to}（幅度内最重的一档不再适用）`}。`,
     reduced: (p) => `减轻情节（${p.mitigating}）：在处分幅度（${p.from}）以外减轻一档：${p.to}。`,
