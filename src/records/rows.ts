@@ -1,0 +1,32 @@
+/**
+ * A decision as the columns of its row, for both ways a record is written: a parameterised multi-row
+ * INSERT (PostgreSQL server; records with an Idempotency-Key or a revision not yet stored) and a line
+ * of the embedded store's journal in COPY text format (journal.ts). One list of columns for both.
+ */
+import type { FactsCipher } from './cipher.js'
+import { copyField } from './journal.js'
+import type { NewDecision } from './repository.js'
+
+export const COLUMNS = ['decision_id', 'evaluated_at', 'recorded_at', 'client', 'request_id', 'service_version', 'rules_revision', 'lang', 'options', 'facts', 'key_id',
+  'answer', 'rule_ids', 'recommended', 'status', 'idempotency_key', 'body_digest'] as const
+const ARRAY_COLUMN = COLUMNS.indexOf('rule_ids')
+
+/** The values of a decision's row, in COLUMNS order; the facts sealed (their only form in the store). */
+export function rowOf (d: NewDecision, cipher: FactsCipher, recordedAt: string): Array<string | string[] | Buffer | null> {
+  const sealed = cipher.seal(d.facts, d.decisionId)
+  return [d.decisionId, d.evaluatedAt, recordedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
+    JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.answer.classification.recommended, d.answer.classification.status,
+    d.idempotency?.key ?? null, d.idempotency?.digest ?? null]
+}
+
+/** `insert into decisions (…) values (…), (…)` for `count` rows, with its $n placeholders. */
+export function insertSql (count: number): string {
+  const rows = Array.from({ length: count }, (_, r) => `(${COLUMNS.map((_, i) => `$${r * COLUMNS.length + i + 1}${i === ARRAY_COLUMN ? '::text[]' : ''}`).join(', ')})`)
+  return `insert into decisions (${COLUMNS.join(', ')}) values ${rows.join(', ')}`
+}
+
+/** The journal's line of a decision (COPY text format, tab-separated, one line). */
+export const copyLine = (d: NewDecision, cipher: FactsCipher, recordedAt: string): string => rowOf(d, cipher, recordedAt).map(copyField).join('\t') + '\n'
+
+/** The COPY statement that reads journal lines into `table`. */
+export const copySql = (table: string): string => `copy ${table} (${COLUMNS.join(', ')}) from '/dev/blob'`
