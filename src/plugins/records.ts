@@ -1,6 +1,8 @@
 /**
  * Decision records: every evaluation (each case of a batch) is written to the store before its
- * answer is sent, in a preSerialization hook on the evaluation routes, so the routes need not know.
+ * answer is sent, in an onSend hook on the evaluation routes (so the routes need not know): there the
+ * answer's JSON is at hand as Fastify serialised it, and its digest is taken from that text; the
+ * answer object is kept from preSerialization for the record's summary.
  * An answer is never sent without its record: when the store fails, the evaluation answers 503 with
  * Retry-After and the log says why (never the facts). Idempotency-Key on POST /v1/evaluations
  * returns the recorded answer for the same body within a day. Records older than the retention are
@@ -22,6 +24,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     idempotency?: { key: string, digest: string, replayed: boolean }
+    /** The evaluation route's answer before serialisation, for its record. */
+    answered?: unknown
   }
 }
 
@@ -36,6 +40,12 @@ export interface RecordsPluginOptions {
 const EVALUATION_URLS = new Set(['/v1/evaluations', '/v1/evaluations/batch'])
 const isEvaluation = (request: FastifyRequest) => request.method === 'POST' && EVALUATION_URLS.has(request.routeOptions.url as string)
 const RETRY_AFTER_S = '5'
+
+/** A problem as the text onSend replaces the answer with (Fastify does not serialise what onSend returns). */
+function problemText (reply: FastifyReply, status: number, problem: object): string {
+  void reply.code(status).type(PROBLEM_CONTENT_TYPE)
+  return JSON.stringify(problem)
+}
 
 function unavailable (request: FastifyRequest, reply: FastifyReply, err: unknown) {
   // The message and code only: a driver's error may carry parameters, and the facts are among them.
@@ -57,6 +67,7 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
   const archive = new RulesArchive(repository)
   app.decorate('records', { repository, archive })
   app.decorateRequest('idempotency', undefined)
+  app.decorateRequest('answered', undefined)
 
   // The files of the revisions seen by evaluations in this process, until they are stored.
   const seen = new Map<string, RulesFile[]>()
@@ -77,25 +88,30 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
     if (found === undefined) return
     if (found.digest !== digest) return await reply.type(PROBLEM_CONTENT_TYPE).code(422).send(keyReused(request))
     request.idempotency.replayed = true
-    return await reply.header('idempotent-replayed', 'true').header('content-language', found.answer.lang).send(found.answer)
+    // The recorded JSON text, sent as it is (a string with a JSON content type is not serialised again).
+    return await reply.header('idempotent-replayed', 'true').header('content-language', found.lang).type('application/json; charset=utf-8').send(found.answer)
   })
 
   app.addHook('preSerialization', async (request, reply, payload) => {
-    if (!isEvaluation(request) || reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
+    if (isEvaluation(request) && reply.statusCode === 200) request.answered = payload
+    return payload
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.answered === undefined || reply.statusCode !== 200) return payload
     const { key, digest } = request.idempotency ?? {}
-    const decisions = decisionsOf({ url: request.routeOptions.url as string, body: request.body, payload, client: request.client?.name as string, requestId: request.id, ...(key !== undefined ? { idempotency: { key, digest: digest as string } } : {}) })
+    const decisions = decisionsOf({ url: request.routeOptions.url as string, body: request.body, payload: request.answered, sent: payload as string, client: request.client?.name as string, requestId: request.id, ...(key !== undefined ? { idempotency: { key, digest: digest as string } } : {}) })
     try {
       await repository.saveDecisions(decisions, (revision) => seen.get(revision))
       for (const d of decisions) seen.delete(d.rulesRevision)
       return payload
     } catch (err) {
-      if (!(err instanceof IdempotencyConflict)) return unavailable(request, reply, err)
+      if (!(err instanceof IdempotencyConflict)) return problemText(reply, 503, unavailable(request, reply, err))
       // The same key was recorded meanwhile by a concurrent request: answer as if this one came second.
       // (A conflict means the key is taken within the day, so it is found.)
-      const found = await repository.findIdempotent(request.client?.name as string, key as string) as { digest: string, answer: unknown }
+      const found = await repository.findIdempotent(request.client?.name as string, key as string) as { digest: string, answer: string }
       if (found.digest === digest) return found.answer
-      void reply.code(422).type(PROBLEM_CONTENT_TYPE)
-      return keyReused(request)
+      return problemText(reply, 422, keyReused(request))
     }
   })
 

@@ -2,10 +2,10 @@
  * How often the person's final decision agrees with the recommendation, per rule and version: the
  * imposed sanction equals the recommendation, lies inside the computed range (but is not the
  * recommendation), or lies outside it. A decision counts for every rule its recommendation rests on
- * (classification.basis); one that rests on none counts under ruleId null.
+ * (classification.basis, kept in the record's summary); one that rests on none counts under ruleId null.
  */
 import { SANCTIONS } from '../schemas/codes.js'
-import type { EvaluationResponse } from '../schemas/evaluation.js'
+import type { AnswerSummary } from './impact.js'
 
 export type Agreement = 'equal' | 'inside' | 'outside'
 
@@ -19,21 +19,20 @@ export interface AgreementRow {
 
 const rank = (s: string): number => (SANCTIONS as readonly string[]).indexOf(s)
 
-export function agreementOf (answer: EvaluationResponse, sanction: string | null): Agreement {
-  const { recommended, sanctionRange } = answer.classification
+export function agreementOf ({ recommended, range: sanctionRange }: Pick<AnswerSummary, 'recommended' | 'range'>, sanction: string | null): Agreement {
   if (sanction === recommended) return 'equal'
   if (sanctionRange === null || sanction === null) return 'outside'
   return rank(sanction) >= rank(sanctionRange.min) && rank(sanction) <= rank(sanctionRange.max) ? 'inside' : 'outside'
 }
 
-export function agreementStats (reviewed: Array<{ decisionId: string, answer: EvaluationResponse, sanction: string | null }>): AgreementRow[] {
+export function agreementStats (reviewed: Array<{ decisionId: string, summary: AnswerSummary, sanction: string | null }>): AgreementRow[] {
   const rows = new Map<string, AgreementRow>()
-  for (const { decisionId, answer, sanction } of reviewed) {
-    const outcome = agreementOf(answer, sanction)
+  for (const { decisionId, summary, sanction } of reviewed) {
+    const outcome = agreementOf(summary, sanction)
     const keys = new Map<string, [string | null, string | null]>()
-    for (const b of answer.classification.basis) {
-      const version = answer.triggered.find((t) => t.ruleId === b.ruleId)?.appliedVersion.version ?? null
-      keys.set(`${b.ruleId}@${String(version)}`, [b.ruleId, version])
+    for (const ruleId of summary.basis) {
+      const version = summary.rules[ruleId]?.version ?? null
+      keys.set(`${ruleId}@${String(version)}`, [ruleId, version])
     }
     if (keys.size === 0) keys.set('', [null, null])
     for (const [key, [ruleId, version]] of keys) {

@@ -1,7 +1,7 @@
 /**
  * Replaying recorded decisions in bulk (bench/records.mjs, rules:impact): the store is read page by
  * page in id order (one statement per page: a statement costs the embedded store more than a row),
- * each record's facts decrypted here and its answer passed on as the JSON text it was stored as, and
+ * each record's facts decrypted here and its digest and summary (JSON text) passed on, and
  * the evaluations spread over the replay pool's threads, a bounded number in flight.
  */
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
@@ -20,7 +20,10 @@ export interface ScannedDecision {
   lang: Lang
   options: unknown
   facts: unknown
-  answer: string
+  serviceVersion: string
+  digest: string
+  /** The recorded summary, JSON text. */
+  summary: string
   /** The sanction of the current review (null: none imposed); undefined when not reviewed. */
   sanction?: string | null
 }
@@ -30,8 +33,8 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000'
 /** Up to `limit` records with ids after `after`, evaluated in the window, in id order. */
 export async function scanDecisions (repository: RecordsRepository, after: string, limit: number, window: Window = {}): Promise<ScannedDecision[]> {
   const params: unknown[] = [after, window.from ?? '-infinity', window.to ?? 'infinity', limit]
-  const rows = await repository.db.query<{ decision_id: string, evaluated_at: Date, rules_revision: string, lang: Lang, options: string, facts: Uint8Array, key_id: string, answer: string, reviewed: boolean, sanction: string | null }>(`
-    select d.decision_id, d.evaluated_at, d.rules_revision, d.lang, d.options, d.facts, d.key_id, d.answer, r.review_id is not null as reviewed, r.sanction
+  const rows = await repository.db.query<{ decision_id: string, evaluated_at: Date, rules_revision: string, lang: Lang, options: string, facts: Uint8Array, key_id: string, service_version: string, answer_digest: string, summary: string, reviewed: boolean, sanction: string | null }>(`
+    select d.decision_id, d.evaluated_at, d.rules_revision, d.lang, d.options, d.facts, d.key_id, d.service_version, d.answer_digest, d.summary, r.review_id is not null as reviewed, r.sanction
     from decisions d left join reviews r on r.decision_id = d.decision_id and not exists (select 1 from reviews x where x.replaces = r.review_id)
     where d.decision_id > $1 and d.evaluated_at >= $2::timestamptz and d.evaluated_at < $3::timestamptz order by d.decision_id limit $4`, params)
   return rows.map((r) => ({
@@ -41,7 +44,9 @@ export async function scanDecisions (repository: RecordsRepository, after: strin
     lang: r.lang,
     options: JSON.parse(r.options),
     facts: repository.cipher.open({ keyId: r.key_id, blob: Buffer.from(r.facts) }, r.decision_id),
-    answer: r.answer,
+    serviceVersion: r.service_version,
+    digest: r.answer_digest,
+    summary: r.summary,
     ...(r.reviewed ? { sanction: r.sanction } : {})
   }))
 }
@@ -75,7 +80,7 @@ export async function replayStored (repository: RecordsRepository, pool: ReplayP
           dirs.set(d.rulesRevision, dir)
           pool.loadRules(d.rulesRevision, dir)
         }
-        const job = pool.run({ revision: d.rulesRevision, candidate: opts.candidate, decisionId: d.decisionId, evaluatedAt: d.evaluatedAt, lang: d.lang, facts: d.facts, options: d.options, answer: d.answer })
+        const job = pool.run({ revision: d.rulesRevision, candidate: opts.candidate, decisionId: d.decisionId, evaluatedAt: d.evaluatedAt, lang: d.lang, facts: d.facts, options: d.options, recorded: { digest: d.digest, serviceVersion: d.serviceVersion, summary: d.summary } })
         const done: Promise<void> = job.then((o) => { each(d, o) }).finally(() => inFlight.delete(done))
         inFlight.add(done)
         count++

@@ -10,8 +10,14 @@
 import type { EvaluationResponse } from '../schemas/evaluation.js'
 import { agreementOf } from './agreement.js'
 
-/** The parts of an answer the report compares. */
+/**
+ * The parts of an answer a record keeps (beside the answer's digest): what the report compares, and
+ * what a record is shown, listed and counted by (status, triggered rules with tier, range and version
+ * applied, the classification's range and recommendation, the rules it rests on).
+ */
 export interface AnswerSummary {
+  status: string
+  provisional: boolean
   rules: Record<string, { tier: string, range: string, version: string }>
   recommended: string | null
   range: { min: string, max: string } | null
@@ -21,8 +27,8 @@ export interface AnswerSummary {
 export function summaryOf (answer: EvaluationResponse): AnswerSummary {
   const rules: AnswerSummary['rules'] = {}
   for (const t of answer.triggered) rules[t.ruleId] = { tier: t.appliedTier, range: `${t.sanctionRange.min}..${t.sanctionRange.max}`, version: t.appliedVersion.version }
-  const { recommended, sanctionRange, basis } = answer.classification
-  return { rules, recommended, range: sanctionRange, basis: [...new Set(basis.map((b) => b.ruleId))] }
+  const { status, provisional, recommended, sanctionRange, basis } = answer.classification
+  return { status, provisional, rules, recommended, range: sanctionRange === null ? null : { min: sanctionRange.min, max: sanctionRange.max }, basis: [...new Set(basis.map((b) => b.ruleId))] }
 }
 
 export interface RuleImpact {
@@ -44,8 +50,7 @@ export interface ImpactReport {
   goldenCases: ImpactPart
 }
 
-const agrees = (s: AnswerSummary, sanction: string | null): boolean =>
-  agreementOf({ classification: { recommended: s.recommended, sanctionRange: s.range } } as unknown as EvaluationResponse, sanction) !== 'outside'
+const agrees = (s: AnswerSummary, sanction: string | null): boolean => agreementOf(s, sanction) !== 'outside'
 
 /** Counts, per rule, what changes from `before` to `after` for many answers. */
 export class ImpactCounter {

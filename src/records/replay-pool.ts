@@ -20,8 +20,8 @@ export interface ReplayJob {
   lang: Lang
   facts: unknown
   options: unknown
-  /** The recorded answer's JSON text; none for a golden case (the rules at hand are the baseline). */
-  answer?: string
+  /** The recorded answer's digest, service version and summary (JSON text); none for a golden case (the rules at hand are the baseline). */
+  recorded?: { digest: string, serviceVersion: string, summary: string }
 }
 
 export interface ReplayOutcome { id: number, reproduced: boolean, before?: AnswerSummary, after?: AnswerSummary, error?: string }

@@ -1,7 +1,8 @@
 /**
  * Replay: a recorded decision re-evaluated on the rules revision that produced it (rebuilt from the
- * stored bytes of its files) and on the current one. `reproduced` says whether the recorded answer
- * comes out exactly again; `changes` lists what the current revision answers differently.
+ * stored bytes of its files) and on the current one. A record keeps the answer's digest, not the
+ * answer: the answer is rebuilt here, and `reproduced` says whether it is the recorded one (the same
+ * digest). `changes` lists what the current revision answers differently.
  */
 import { rm } from 'node:fs/promises'
 import diff from 'microdiff'
@@ -11,6 +12,8 @@ import type { Lang } from '../schemas/common.js'
 import type { RecordsRepository, StoredDecision } from './repository.js'
 import { evaluateOn } from './evaluate.js'
 import { writeRulesDir } from './bulk.js'
+import { answerText, digestOf } from './digest.js'
+import { summaryOf } from './impact.js'
 
 export interface Change { pointer: string, op: 'added' | 'removed' | 'changed', recorded?: unknown, current?: unknown }
 
@@ -51,7 +54,7 @@ const pointerOf = (path: Array<string | number>) => '/' + path.map((p) => String
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as Record<string, unknown>
 
 /** What differs from `recorded` to `other`, by JSON pointer, leaving out ids and times. */
-export function changesBetween (recorded: EvaluationResponse, other: EvaluationResponse, ignore: ReadonlySet<string> = TRANSIENT): Change[] {
+export function changesBetween (recorded: object, other: object, ignore: ReadonlySet<string> = TRANSIENT): Change[] {
   return diff(plain(recorded), plain(other))
     .filter((d) => !ignore.has(String(d.path[d.path.length - 1])))
     .map((d) => d.type === 'CREATE'
@@ -70,19 +73,34 @@ export interface ReplayResult {
   changes: Change[]
 }
 
-/** Replays one decision on the rules that produced it and on the current ones. */
+/**
+ * The answer of a record rebuilt on its own rules revision, with the record's id, time and service
+ * version (an answer names the service version that produced it; a later version that answers the
+ * same gives the same answer), and whether it is the recorded one: the same digest.
+ */
+export async function rebuildAnswer (decision: StoredDecision, recordedRules: LoadedRules): Promise<{ answer: EvaluationResponse, reproduced: boolean }> {
+  const request = { facts: decision.facts, options: decision.options } as unknown as EvaluationRequest
+  const answer = await evaluateOn(recordedRules, request, { now: new Date(decision.evaluatedAt), decisionId: decision.decisionId, lang: decision.lang as Lang })
+  answer.provenance.serviceVersion = decision.serviceVersion
+  return { answer, reproduced: digestOf(answerText(answer)) === decision.digest }
+}
+
+/**
+ * Replays one decision on the rules that produced it and on the current ones. When the rebuilt answer
+ * is not the recorded one, `differences` says where its summary departs from the recorded summary
+ * (pointers into the summary: the record keeps no more of the answer).
+ */
 export async function replayDecision (decision: StoredDecision, recordedRules: LoadedRules, currentRules: LoadedRules): Promise<ReplayResult> {
+  const { answer: again, reproduced } = await rebuildAnswer(decision, recordedRules)
   const request = { facts: decision.facts, options: decision.options } as unknown as EvaluationRequest
   const ctx = { now: new Date(decision.evaluatedAt), decisionId: decision.decisionId, lang: decision.lang as Lang }
-  const again = await evaluateOn(recordedRules, request, ctx)
   const current = recordedRules === currentRules ? again : await evaluateOn(currentRules, request, ctx)
-  const differences = changesBetween(decision.answer, again)
   return {
     decisionId: decision.decisionId,
     recordedRevision: decision.rulesRevision,
     currentRevision: currentRules.revision,
-    reproduced: differences.length === 0,
-    differences,
-    changes: changesBetween(decision.answer, current, new Set([...TRANSIENT, 'rulesRevision']))
+    reproduced,
+    differences: reproduced ? [] : changesBetween(decision.summary, summaryOf(again)),
+    changes: changesBetween(again, current, new Set([...TRANSIENT, 'rulesRevision', 'serviceVersion']))
   }
 }

@@ -3,7 +3,7 @@
  * through here, on either backend (db.ts). Facts are sealed on the way in and opened on the way out
  * (cipher.ts); nothing else in the service sees the tables.
  */
-import type { EvaluationResponse } from '../schemas/evaluation.js'
+import type { AnswerSummary } from './impact.js'
 import type { Db, Sql } from './db.js'
 import type { FactsCipher } from './cipher.js'
 import type { Sanction } from '../schemas/codes.js'
@@ -24,8 +24,11 @@ export interface NewDecision {
   lang: string
   options: Record<string, unknown>
   facts: unknown
-  answer: EvaluationResponse
-  idempotency?: { key: string, digest: string }
+  /** SHA-256 of the answer's JSON as sent (digest.ts). */
+  digest: string
+  summary: AnswerSummary
+  /** With an Idempotency-Key: the key, the digest of the request body and the answer's JSON (sent again within the day). */
+  idempotency?: { key: string, digest: string, answer: string }
 }
 
 export interface StoredDecision extends Omit<NewDecision, 'idempotency'> { recordedAt: string }
@@ -43,11 +46,12 @@ interface Row {
   service_version: string
   rules_revision: string
   lang: string
-  /** JSON text: the answers are stored as text, since PGlite takes several times longer to insert a json value. */
+  /** JSON text: stored as text, since PGlite takes several times longer to insert a json value. */
   options: string
   facts: Uint8Array
   key_id: string
-  answer: string
+  answer_digest: string
+  summary: string
   rule_ids: string[]
   recommended: Sanction | null
   status: string
@@ -138,15 +142,16 @@ export class RecordsRepository {
   }
 
   async getDecision (decisionId: string): Promise<StoredDecision | undefined> {
-    const [row] = await this.db.query<Row>('select * from decisions where decision_id = $1', [decisionId])
+    const [row] = await this.db.query<Row>(`select decision_id, evaluated_at, recorded_at, client, request_id, service_version, rules_revision, lang, options, facts, key_id,
+      answer_digest, summary from decisions where decision_id = $1`, [decisionId])
     return row === undefined ? undefined : this.fromRow(row)
   }
 
-  /** The answer recorded under a client's Idempotency-Key in the last day, with the digest of its body. */
-  async findIdempotent (client: string, key: string): Promise<{ digest: string, answer: EvaluationResponse } | undefined> {
-    const [row] = await this.db.query<{ body_digest: string, answer: string }>(
-      "select body_digest, answer from decisions where client = $1 and idempotency_key = $2 and evaluated_at >= now() - interval '1 day'", [client, key])
-    return row === undefined ? undefined : { digest: row.body_digest, answer: JSON.parse(row.answer) }
+  /** The answer (its JSON text, as sent) recorded under a client's Idempotency-Key in the last day, with the digest of its body. */
+  async findIdempotent (client: string, key: string): Promise<{ digest: string, answer: string, lang: string } | undefined> {
+    const [row] = await this.db.query<{ body_digest: string, answer: string, lang: string }>(
+      "select body_digest, answer, lang from decisions where client = $1 and idempotency_key = $2 and evaluated_at >= now() - interval '1 day'", [client, key])
+    return row === undefined ? undefined : { digest: row.body_digest, answer: row.answer, lang: row.lang }
   }
 
   async listDecisions (f: DecisionFilter): Promise<DecisionSummary[]> {
@@ -191,7 +196,8 @@ export class RecordsRepository {
       lang: r.lang,
       options: JSON.parse(r.options),
       facts: this.cipher.open({ keyId: r.key_id, blob: Buffer.from(r.facts) }, r.decision_id),
-      answer: JSON.parse(r.answer)
+      digest: r.answer_digest,
+      summary: JSON.parse(r.summary)
     }
   }
 }

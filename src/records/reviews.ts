@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db.js'
-import type { EvaluationResponse } from '../schemas/evaluation.js'
+import type { AnswerSummary } from './impact.js'
 
 export interface Article { instrument: string, version: string, article: number, paragraph?: number }
 
@@ -42,11 +42,11 @@ export async function addReview (db: Db, decisionId: string, client: string, rev
   })
 }
 
-/** The answer and the current review's sanction of every decision whose current review was decided in [from, to]. */
-export async function currentReviews (db: Db, from: string, to: string): Promise<Array<{ decisionId: string, answer: EvaluationResponse, sanction: string | null }>> {
-  const rows = await db.query<{ decision_id: string, answer: string, sanction: string | null }>(`
-    select d.decision_id, d.answer, r.sanction from reviews r join decisions d using (decision_id)
+/** The answer's summary and the current review's sanction of every decision whose current review was decided in [from, to]. */
+export async function currentReviews (db: Db, from: string, to: string): Promise<Array<{ decisionId: string, summary: AnswerSummary, sanction: string | null }>> {
+  const rows = await db.query<{ decision_id: string, summary: string, sanction: string | null }>(`
+    select d.decision_id, d.summary, r.sanction from reviews r join decisions d using (decision_id)
     where r.decided_on between $1 and $2 and not exists (select 1 from reviews x where x.replaces = r.review_id)
     order by d.decision_id`, [from, to])
-  return rows.map((r) => ({ decisionId: r.decision_id, answer: JSON.parse(r.answer) as EvaluationResponse, sanction: r.sanction }))
+  return rows.map((r) => ({ decisionId: r.decision_id, summary: JSON.parse(r.summary) as AnswerSummary, sanction: r.sanction }))
 }

@@ -8,14 +8,18 @@ import { copyField } from './journal.js'
 import type { NewDecision } from './repository.js'
 
 export const COLUMNS = ['decision_id', 'evaluated_at', 'recorded_at', 'client', 'request_id', 'service_version', 'rules_revision', 'lang', 'options', 'facts', 'key_id',
-  'answer', 'rule_ids', 'recommended', 'status', 'idempotency_key', 'body_digest'] as const
+  'answer_digest', 'summary', 'answer', 'rule_ids', 'recommended', 'status', 'idempotency_key', 'body_digest'] as const
 const ARRAY_COLUMN = COLUMNS.indexOf('rule_ids')
 
-/** The values of a decision's row, in COLUMNS order; the facts sealed (their only form in the store). */
+/**
+ * The values of a decision's row, in COLUMNS order; the facts sealed (their only form in the store).
+ * The answer itself is kept only with an Idempotency-Key (it is sent again, byte for byte, within the
+ * day); otherwise its digest and summary stand for it, and replay rebuilds it.
+ */
 export function rowOf (d: NewDecision, cipher: FactsCipher, recordedAt: string): Array<string | string[] | Buffer | null> {
   const sealed = cipher.seal(d.facts, d.decisionId)
   return [d.decisionId, d.evaluatedAt, recordedAt, d.client, d.requestId, d.serviceVersion, d.rulesRevision, d.lang, JSON.stringify(d.options), sealed.blob, sealed.keyId,
-    JSON.stringify(d.answer), [...new Set(d.answer.triggered.map((t) => t.ruleId))], d.answer.classification.recommended, d.answer.classification.status,
+    d.digest, JSON.stringify(d.summary), d.idempotency?.answer ?? null, Object.keys(d.summary.rules), d.summary.recommended, d.summary.status,
     d.idempotency?.key ?? null, d.idempotency?.digest ?? null]
 }
 

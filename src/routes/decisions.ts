@@ -11,7 +11,7 @@ import { ref } from '../schemas/common.js'
 import { Problem } from '../schemas/problem.js'
 import { DecisionList, DecisionRecord, ReplayResult } from '../schemas/decisions.js'
 import { sendProblem } from '../plugins/problems.js'
-import { replayDecision } from '../records/replay.js'
+import { rebuildAnswer, replayDecision } from '../records/replay.js'
 
 const problem = (description: string) => ref(Problem, { description })
 const common = {
@@ -47,6 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getDecision',
       tags: ['decisions'],
       summary: 'A recorded decision (scope audit: with its facts; evaluate: your own, without)',
+      description: 'The record keeps the facts (encrypted), the answer\'s digest and summary; the answer is rebuilt by replaying the facts on the recorded rules revision and shown when its digest is the recorded one (reproduced).',
       params: ByIdParams,
       response: { 200: ref(DecisionRecord), 400: problem('Not a decision id.'), ...common }
     }
@@ -55,10 +56,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (records === undefined) return reply
     const decision = await records.repository.getDecision(request.params.decisionId)
     if (decision === undefined) return notFound(request, reply)
-    if (canAudit(request)) return decision
-    if (decision.client !== request.client?.name) return notFound(request, reply)
-    const { facts, ...withoutFacts } = decision
-    return withoutFacts
+    const audit = canAudit(request)
+    if (!audit && decision.client !== request.client?.name) return notFound(request, reply)
+    const rules = decision.rulesRevision === app.rules.revision ? app.rules : await records.archive.rulesOf(decision.rulesRevision)
+    const { answer, reproduced } = await rebuildAnswer(decision, rules)
+    const { facts, digest, ...rest } = decision
+    return { ...rest, ...(audit ? { facts } : {}), answerDigest: digest, reproduced, ...(reproduced ? { answer } : {}) } as never
   })
 
   app.get('/v1/decisions', {

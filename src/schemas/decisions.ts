@@ -26,6 +26,19 @@ export const DecisionList = Type.Object({
   next: Type.Union([Type.String(), Type.Null()], { description: 'The cursor of the next page, or null on the last.' })
 }, { ...strict, $id: 'DecisionList' })
 
+export const RecordedSummary = Type.Object({
+  status: Type.String({ description: 'classification.status of the answer.' }),
+  provisional: Type.Boolean({ description: 'classification.provisional of the answer.' }),
+  rules: Type.Record(Type.String(), Type.Object({
+    tier: Type.String({ description: 'appliedTier.' }),
+    range: Type.String({ description: 'sanctionRange as min..max.' }),
+    version: Type.String({ description: 'appliedVersion.version.' })
+  }, strict), { description: 'The triggered rules by rule id.' }),
+  recommended: Type.Union([ref(SanctionCode), Type.Null()]),
+  range: Type.Union([Type.Object({ min: ref(SanctionCode), max: ref(SanctionCode) }, strict), Type.Null()], { description: 'classification.sanctionRange.' }),
+  basis: Type.Array(Type.String(), { description: 'The rules the classification rests on.' })
+}, { ...strict, $id: 'RecordedSummary', description: 'The parts of the answer the record keeps beside its digest: what it is listed, counted and compared by.' })
+
 export const DecisionRecord = Type.Object({
   decisionId: Id,
   evaluatedAt: Type.String({ format: 'date-time' }),
@@ -37,7 +50,10 @@ export const DecisionRecord = Type.Object({
   lang: Type.String(),
   options: ref(EvaluationOptions),
   facts: Type.Optional(ref(Facts, { description: 'Only for the audit scope.' })),
-  answer: ref(EvaluationResponse)
+  answerDigest: Type.String({ description: 'SHA-256 (base64url) of the answer\'s JSON as it was sent. The record keeps this digest, not the answer.' }),
+  summary: ref(RecordedSummary),
+  reproduced: Type.Boolean({ description: 'Whether replaying the facts on the recorded rules revision gave the recorded answer again (the same digest).' }),
+  answer: Type.Optional(ref(EvaluationResponse, { description: 'The answer, rebuilt by replay on the recorded rules revision; present only when reproduced (it is then the answer that was sent, byte for byte).' }))
 }, { ...strict, $id: 'DecisionRecord' })
 
 const Change = Type.Object({
@@ -51,9 +67,9 @@ export const ReplayResult = Type.Object({
   decisionId: Id,
   recordedRevision: Type.String(),
   currentRevision: Type.String(),
-  reproduced: Type.Boolean({ description: 'Whether the recorded revision gives exactly the recorded answer again (apart from ids and times).' }),
-  differences: Type.Array(Change, { description: 'What differs on the recorded revision (empty when reproduced).' }),
-  changes: Type.Array(Change, { description: 'What the current revision answers differently from the record.' })
+  reproduced: Type.Boolean({ description: 'Whether the recorded revision gives exactly the recorded answer again (the digest of its JSON equals the recorded one).' }),
+  differences: Type.Array(Change, { description: 'When not reproduced: where the summary of the answer rebuilt on the recorded revision departs from the recorded summary (pointers into the summary); empty when reproduced.' }),
+  changes: Type.Array(Change, { description: 'What the current revision answers differently from the answer rebuilt on the recorded one (the recorded answer, when reproduced), apart from ids, times and versions.' })
 }, { ...strict, $id: 'ReplayResult' })
 
 export const ReviewRequest = Type.Object({

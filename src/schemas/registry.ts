@@ -16,7 +16,7 @@ import { Classification } from './classification.js'
 import { Problem } from './problem.js'
 import { BatchRequest, BatchResponse } from './batch.js'
 import { ClauseView, ClauseList } from './clauses.js'
-import { DecisionSummary, DecisionList, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats } from './decisions.js'
+import { DecisionSummary, DecisionList, RecordedSummary, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats } from './decisions.js'
 import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
 
 export const SHARED_SCHEMAS: TSchema[] = [
@@ -28,7 +28,7 @@ export const SHARED_SCHEMAS: TSchema[] = [
   Problem,
   RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness,
   BatchRequest, BatchResponse, ClauseView, ClauseList,
-  DecisionSummary, DecisionList, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats
+  DecisionSummary, DecisionList, RecordedSummary, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats
 ]
 
 /**

@@ -15,6 +15,9 @@ import { startPostgres, type PostgresServer } from '../../scripts/postgres-serve
 import { parseDecisionsKeys } from '../../src/records/cipher.js'
 import type { RecordsRepository } from '../../src/records/repository.js'
 import { repositoryOn } from '../../src/records/open.js'
+import { answerText, digestOf } from '../../src/records/digest.js'
+import { summaryOf, type AnswerSummary } from '../../src/records/impact.js'
+import type { EvaluationResponse } from '../../src/schemas/evaluation.js'
 
 export const TEST_KEY = 'k1:' + '11'.repeat(32)
 export const cipher = () => parseDecisionsKeys(TEST_KEY)
@@ -92,3 +95,6 @@ export function onEachBackend (t: Test, suite: (t: Test, db: Db, repository: Rec
     })
   }
 }
+
+/** What a record keeps of an answer, computed as the service does (digest.ts, impact.ts). */
+export const kept = (answer: EvaluationResponse): { digest: string, summary: AnswerSummary } => ({ digest: digestOf(answerText(answer)), summary: summaryOf(answer) })

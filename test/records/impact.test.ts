@@ -16,7 +16,7 @@ import { buildApp } from '../../src/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import { referenceCase } from '../helpers/cases.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
-import { cipher, embeddedDataDir, onEachBackend, TEST_KEY } from '../helpers/stores.js'
+import { cipher, embeddedDataDir, kept, onEachBackend, TEST_KEY } from '../helpers/stores.js'
 
 // Real stores on both backends, and worker threads that load rules: seconds each on a loaded machine.
 t.setTimeout(600_000)
@@ -60,7 +60,7 @@ function bundleOf (dir: string): Record<string, unknown> {
 }
 
 const summary = (rules: AnswerSummary['rules'], recommended: string | null, basis: string[]): AnswerSummary =>
-  ({ rules, recommended, range: recommended === null ? null : { min: 'warning', max: recommended }, basis })
+  ({ status: 'sanction-proposed', provisional: false, rules, recommended, range: recommended === null ? null : { min: 'warning', max: recommended }, basis })
 
 t.test('counting what changes, per rule, and the table', async (t) => {
   const counter = new ImpactCounter()
@@ -101,10 +101,10 @@ onEachBackend(t, async (t, db) => {
   for (let i = 0; i < 10; i++) {
     const decisionId = randomUUID()
     const answer = await evaluate(rules, request, { now: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 1000), decisionId })
-    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'r', serviceVersion: 'test', rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, answer }], () => rules.files)
+    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'r', serviceVersion: 'test', rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, ...kept(answer) }], () => rules.files)
     ids.push(decisionId)
   }
-  const recommended = (await repository.getDecision(ids[0]))?.answer.classification.recommended as string
+  const recommended = (await repository.getDecision(ids[0]))?.summary.recommended as string
   t.match(await addReview(db, ids[0], 'rev', { sanction: recommended, articles: [], reviewer: 'R', reason: 'as recommended', decidedOn: '2026-03-02' }), { ok: true })
 
   const current = currentDir()

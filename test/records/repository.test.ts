@@ -7,8 +7,10 @@ import { migrate } from '../../src/records/migrations.js'
 import { RecordsRepository, type NewDecision } from '../../src/records/repository.js'
 import { addReview, currentReviews } from '../../src/records/reviews.js'
 import { scanDecisions } from '../../src/records/bulk.js'
+import { answerText, digestOf } from '../../src/records/digest.js'
 import { referenceCase } from '../helpers/cases.js'
-import { cipher, onEachBackend } from '../helpers/stores.js'
+import { cipher, kept, onEachBackend } from '../helpers/stores.js'
+import type { EvaluationResponse } from '../../src/schemas/evaluation.js'
 
 // Two real stores (the embedded one takes seconds to open) and a PostgreSQL server started for this file.
 t.setTimeout(300_000)
@@ -17,10 +19,10 @@ const rules = await loadRules(BUNDLED_RULES_DIR)
 const request = referenceCase().request as any
 const filesOf = (revision: string) => revision === rules.revision ? rules.files : undefined
 
-async function decision (at = new Date(), extra: Partial<NewDecision> = {}): Promise<NewDecision> {
+async function decision (at = new Date(), extra: Partial<NewDecision> = {}): Promise<NewDecision & { answer: EvaluationResponse }> {
   const decisionId = randomUUID()
   const answer = await evaluate(rules, request, { now: at, decisionId })
-  return { decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'req-1', serviceVersion: '0.1.0', rulesRevision: rules.revision, lang: answer.lang, options: {}, facts: request.facts, answer, ...extra }
+  return { decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'req-1', serviceVersion: '0.1.0', rulesRevision: rules.revision, lang: answer.lang, options: {}, facts: request.facts, ...kept(answer), answer, ...extra }
 }
 
 // The direct path of every record on the PostgreSQL server, and on the embedded store of records with an
@@ -34,7 +36,8 @@ onEachBackend(t, async (t, db) => {
     await repository.saveDecisions([d], filesOf)
     const back = await repository.getDecision(d.decisionId)
     t.same(back?.facts, request.facts, 'the facts, decrypted')
-    t.same(back?.answer, JSON.parse(JSON.stringify(d.answer)), 'the answer')
+    t.same([back?.digest, back?.summary], [d.digest, d.summary], 'the answer\'s digest and summary')
+    t.equal(back?.digest, digestOf(answerText(d.answer)), 'the digest of the answer\'s JSON as sent')
     t.match(back, { client: 'alice', requestId: 'req-1', rulesRevision: rules.revision, serviceVersion: '0.1.0', lang: 'zh' })
     const [raw] = await db.query<{ facts: Uint8Array }>('select facts from decisions where decision_id = $1', [d.decisionId])
     t.notOk(Buffer.from(raw.facts).toString('latin1').includes('conduct'), 'the stored facts are ciphertext')
@@ -79,14 +82,14 @@ onEachBackend(t, async (t, db) => {
   })
 
   t.test('Idempotency-Key: found within a day, taken once, free again after a day', async (t) => {
-    const a = await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd1' } })
+    const a = await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd1', answer: '{"n":"d1"}' } })
     await repository.saveDecisions([a], filesOf)
-    t.match(await repository.findIdempotent('alice', 'k-1'), { digest: 'd1', answer: { decisionId: a.decisionId } })
+    t.same(await repository.findIdempotent('alice', 'k-1'), { digest: 'd1', answer: '{"n":"d1"}', lang: 'zh' }, 'the answer\'s text as sent')
     t.equal(await repository.findIdempotent('bob', 'k-1'), undefined, 'keys are per client')
-    await t.rejects(repository.saveDecisions([await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd2' } })], filesOf), { name: 'IdempotencyConflict' })
+    await t.rejects(repository.saveDecisions([await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd2', answer: '{"n":"d2"}' } })], filesOf), { name: 'IdempotencyConflict' })
     await db.query("update decisions set evaluated_at = evaluated_at - interval '25 hours' where decision_id = $1", [a.decisionId])
     t.equal(await repository.findIdempotent('alice', 'k-1'), undefined, 'a day later the key is forgotten')
-    const b = await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd3' } })
+    const b = await decision(new Date(), { idempotency: { key: 'k-1', digest: 'd3', answer: '{"n":"d3"}' } })
     await repository.saveDecisions([b], filesOf)
     t.match(await repository.findIdempotent('alice', 'k-1'), { digest: 'd3' }, 'and can be used again')
   })
@@ -108,7 +111,8 @@ onEachBackend(t, async (t, db) => {
     scanned.push(...await scanDecisions(repository, scanned[1].decisionId, 2))
     t.same(scanned.map((d) => d.decisionId), ds.map((d) => d.decisionId).sort(), 'a scan pages through every record in id order')
     t.same(scanned[0].facts, request.facts, 'with its facts')
-    t.same(JSON.parse(scanned[0].answer), JSON.parse(JSON.stringify(ds.find((d) => d.decisionId === scanned[0].decisionId)?.answer)), 'and its answer as stored')
+    const d0 = ds.find((d) => d.decisionId === scanned[0].decisionId)
+    t.same([scanned[0].digest, JSON.parse(scanned[0].summary)], [d0?.digest, d0?.summary], 'and its digest and summary as stored')
     t.same((await scanDecisions(repository, '00000000-0000-0000-0000-000000000000', 10, { from: times[1], to: times[2] })).map((d) => d.evaluatedAt), [times[1]], 'within a window')
     const page = await repository.listDecisions({ limit: 2 })
     const rest = await repository.listDecisions({ limit: 2, cursor: { at: page[1].evaluatedAt, id: page[1].decisionId } })

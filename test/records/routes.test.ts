@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { summaryOf } from '../../src/records/impact.js'
 import { buildApp } from '../../src/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
 import type { Db } from '../../src/records/db.js'
@@ -39,15 +40,24 @@ onEachBackend(t, async (t, db: Db, repository) => {
     t.equal(res.statusCode, 200)
     const answer = res.json()
     const stored = await repository.getDecision(answer.decisionId)
-    t.same(stored?.answer, answer, 'the record holds the answer sent')
+    t.equal(stored?.digest, createHash('sha256').update(res.body).digest('base64url'), 'the record holds the digest of the answer as sent')
+    t.same(stored?.summary, summaryOf(answer), 'and its summary')
+    t.equal((await repository.db.query<{ answer: string | null }>('select answer from decisions where decision_id = $1', [answer.decisionId]))[0].answer, null, 'not the answer itself')
     t.same(stored?.facts, reference.facts)
     const byAudit = await app.inject({ url: `/v1/decisions/${answer.decisionId}`, headers: audit })
     t.equal(byAudit.statusCode, 200)
     t.same(byAudit.json().facts, reference.facts, 'audit reads the facts')
-    t.match(byAudit.json(), { client: 'alice', rulesRevision: app.rules.revision, answer: { decisionId: answer.decisionId } })
+    t.match(byAudit.json(), { client: 'alice', rulesRevision: app.rules.revision, reproduced: true, answerDigest: stored?.digest, summary: stored?.summary })
+    t.same(byAudit.json().answer, answer, 'the answer, rebuilt by replay on the recorded revision, is the one sent')
     const own = await app.inject({ url: `/v1/decisions/${answer.decisionId}`, headers: as('alice') })
     t.equal(own.statusCode, 200)
     t.notOk('facts' in own.json(), 'the caller reads its own decision without the facts')
+    t.same(own.json().answer, answer, 'with the answer')
+    await repository.db.query("update decisions set answer_digest = 'x' where decision_id = $1", [answer.decisionId])
+    const altered = (await app.inject({ url: `/v1/decisions/${answer.decisionId}`, headers: audit })).json()
+    t.match(altered, { reproduced: false, summary: stored?.summary }, 'an answer that does not come out again is not shown as the recorded one')
+    t.notOk('answer' in altered)
+    await repository.db.query('update decisions set answer_digest = $2 where decision_id = $1', [answer.decisionId, stored?.digest])
     t.equal((await app.inject({ url: `/v1/decisions/${answer.decisionId}`, headers: as('bob') })).statusCode, 404, 'not someone else\'s')
     t.equal((await app.inject({ url: `/v1/decisions/${randomUUID()}`, headers: audit })).statusCode, 404)
     t.equal((await app.inject({ url: '/v1/decisions/not-an-id', headers: audit })).statusCode, 400)
@@ -133,7 +143,7 @@ onEachBackend(t, async (t, db: Db, repository) => {
     t.equal(same.json().decisionId, first[0].decisionId, 'the same body gets the answer recorded first')
     const clash = await evaluateAs(raced, 'alice', reference, { 'idempotency-key': 'raced-2', 'x-race': 'other' })
     t.equal(clash.statusCode, 422, 'another body is refused')
-    t.equal((await repository.findIdempotent('alice', 'raced-2'))?.answer.decisionId, first[1].decisionId)
+    t.equal(JSON.parse((await repository.findIdempotent('alice', 'raced-2'))?.answer as string).decisionId, first[1].decisionId)
   })
 
   t.test('the list: newest first, filtered, paginated; evaluate sees only its own', async (t) => {

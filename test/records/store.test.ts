@@ -15,7 +15,7 @@ import { RulesArchive } from '../../src/records/replay.js'
 import { main as dbMigrate } from '../../src/tools/db-migrate.js'
 import { referenceCase } from '../helpers/cases.js'
 import { bundledFiles, writeRules } from '../helpers/rules-dir.js'
-import { embeddedDataDir, emptyPostgres, TEST_KEY } from '../helpers/stores.js'
+import { embeddedDataDir, emptyPostgres, kept, TEST_KEY } from '../helpers/stores.js'
 
 // Real stores: the embedded one takes seconds to open, and a PostgreSQL server is started for this file.
 t.setTimeout(300_000)
@@ -61,7 +61,7 @@ t.test('the rules archive rebuilds stored revisions, keeps the last few, and ret
   for (const rules of revisions) {
     const decisionId = randomUUID()
     const answer = await evaluate(rules, referenceCase().request as any, { now: new Date(), decisionId })
-    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'c', requestId: 'r', serviceVersion: 'v', rulesRevision: rules.revision, lang: 'zh', options: {}, facts: {}, answer }], () => rules.files)
+    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'c', requestId: 'r', serviceVersion: 'v', rulesRevision: rules.revision, lang: 'zh', options: {}, facts: {}, ...kept(answer) }], () => rules.files)
   }
   const archive = new RulesArchive(repository, 1)
   const first = await archive.rulesOf(revisions[0].revision)

@@ -1,4 +1,5 @@
 import t from 'tap'
+import type { AnswerSummary } from '../../src/records/impact.js'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,9 +9,9 @@ import { factsCipher } from '../../src/records/open.js'
 import { agreementOf, agreementStats } from '../../src/records/agreement.js'
 import { changesBetween } from '../../src/records/replay.js'
 
-const answer = (recommended: string | null, range: { min: string, max: string } | null, basis: string[] = ['r.one'], version = '2023'): any => ({
-  classification: { recommended, sanctionRange: range, basis: basis.map((ruleId) => ({ ruleId, conductIndex: 0 })) },
-  triggered: basis.map((ruleId) => ({ ruleId, appliedVersion: { version } }))
+const answer = (recommended: string | null, range: { min: string, max: string } | null, basis: string[] = ['r.one'], version = '2023'): AnswerSummary => ({
+  status: 'sanction-proposed', provisional: false, recommended, range, basis,
+  rules: Object.fromEntries(basis.map((ruleId) => [ruleId, { tier: 'ordinary', range: 'warning..expulsion', version }]))
 })
 
 t.test('facts are sealed per decision and opened with any listed key', async (t) => {
@@ -60,10 +61,10 @@ t.test('agreement: equal, inside the range, outside it', async (t) => {
   t.equal(agreementOf(answer(null, null), null), 'equal')
   t.equal(agreementOf(answer(null, null), 'warning'), 'outside')
   const stats = agreementStats([
-    { decisionId: 'd1', answer: answer('warning', range, ['a', 'b']), sanction: 'warning' },
-    { decisionId: 'd2', answer: answer('warning', range, ['a']), sanction: 'probation' },
-    { decisionId: 'd3', answer: answer(null, null, []), sanction: null },
-    { decisionId: 'd4', answer: { ...answer('warning', range, ['c']), triggered: [] }, sanction: 'serious-warning' }
+    { decisionId: 'd1', summary: answer('warning', range, ['a', 'b']), sanction: 'warning' },
+    { decisionId: 'd2', summary: answer('warning', range, ['a']), sanction: 'probation' },
+    { decisionId: 'd3', summary: answer(null, null, []), sanction: null },
+    { decisionId: 'd4', summary: { ...answer('warning', range, ['c']), rules: {} }, sanction: 'serious-warning' }
   ])
   t.same(stats.map((r) => [r.ruleId, r.version, r.equal.count, r.inside.count, r.outside.count]), [
     [null, null, 1, 0, 0], ['a', '2023', 1, 0, 1], ['b', '2023', 1, 0, 0], ['c', null, 0, 1, 0]
