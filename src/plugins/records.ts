@@ -98,7 +98,9 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.answered === undefined || reply.statusCode !== 200) return payload
+    if (!isEvaluation(request) || reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
+    // An answer that came past preSerialization unseen (a handler that sent text) has no record: never sent.
+    if (request.answered === undefined) return problemText(reply, 503, unavailable(request, reply, new Error('an evaluation answered without passing the records hook')))
     const { key, digest } = request.idempotency ?? {}
     const decisions = decisionsOf({ url: request.routeOptions.url as string, body: request.body, payload: request.answered, sent: payload as string, client: request.client?.name as string, requestId: request.id, ...(key !== undefined ? { idempotency: { key, digest: digest as string } } : {}) })
     try {

@@ -89,7 +89,7 @@ t.test('a job the pool cannot run is refused; a candidate that refuses the facts
   const job = { decisionId: randomUUID(), evaluatedAt: new Date().toISOString(), lang: 'zh' as const, facts: request.facts, options: {} }
   await t.rejects(pool.run({ ...job, revision: 'not-loaded' }), 'rules never loaded')
   const o = await pool.run({ ...job, revision: 'current', candidate: 'not-loaded' })
-  t.same(o.after, { rules: {}, recommended: null, range: null, basis: [] })
+  t.same(o.after, { status: 'refused', provisional: false, rules: {}, recommended: null, range: null, basis: [] })
   t.ok(Object.keys(o.before?.rules ?? {}).includes(RULE))
   t.same(o.before, summaryOf(await evaluate(rules, request, { now: new Date(job.evaluatedAt), decisionId: job.decisionId })), 'the parts compared, as this thread computes them too')
   t.same(await pool.run({ ...job, revision: 'current' }), { id: 3, reproduced: true }, 'without a candidate: only whether it is reproduced (no recorded answer: nothing to differ from)')
@@ -101,7 +101,7 @@ onEachBackend(t, async (t, db) => {
   for (let i = 0; i < 10; i++) {
     const decisionId = randomUUID()
     const answer = await evaluate(rules, request, { now: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 1000), decisionId })
-    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'r', serviceVersion: 'test', rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, ...kept(answer) }], () => rules.files)
+    await repository.saveDecisions([{ decisionId, evaluatedAt: answer.evaluatedAt, client: 'alice', requestId: 'r', serviceVersion: answer.provenance.serviceVersion, rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, ...kept(answer) }], () => rules.files)
     ids.push(decisionId)
   }
   const recommended = (await repository.getDecision(ids[0]))?.summary.recommended as string

@@ -104,6 +104,19 @@ onEachBackend(t, async (t, db: Db, repository) => {
     t.equal((await evaluateAs(app, 'alice', reference)).statusCode, 200, 'and evaluations are answered again')
   })
 
+  t.test('an evaluation answer that did not pass the records hook is not sent', async (t) => {
+    const { app: sly } = appOn(t, repository)
+    t.teardown(() => sly.close())
+    // A handler that sends text skips preSerialization, where the answer is taken for its record.
+    sly.addHook('preHandler', async (request, reply) => {
+      if (request.headers['x-as-text'] !== undefined) await reply.type('application/json').send(JSON.stringify({ decisionId: randomUUID() }))
+    })
+    const res = await evaluateAs(sly, 'alice', reference, { 'x-as-text': '1' })
+    t.equal(res.statusCode, 503)
+    t.match(res.json(), { type: 'urn:discipline-rules:problem:store-unavailable' })
+    t.notOk(res.body.includes('decisionId'))
+  })
+
   t.test('Idempotency-Key: the same body gets the recorded answer, another body 422', async (t) => {
     const first = await evaluateAs(app, 'alice', reference, { 'idempotency-key': 'case-7' })
     const again = await evaluateAs(app, 'alice', reference, { 'idempotency-key': 'case-7' })
