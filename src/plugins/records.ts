@@ -62,6 +62,45 @@ const keyReused = (request: FastifyRequest) => ({
   instance: request.url
 })
 
+/** Idempotency-Key on POST /v1/evaluations: the recorded answer for the same body within a day, 422 for another body. */
+const idempotentLookUp = (repository: RecordsRepository) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const key = request.headers['idempotency-key']
+  if (request.routeOptions.url !== '/v1/evaluations' || key === undefined) return
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) {
+    return await sendProblem(reply, { type: 'validation-failed', title: 'Bad Idempotency-Key', status: 400, detail: 'Idempotency-Key must be 1 to 128 visible ASCII characters.', instance: request.url, errors: [{ pointer: '/headers/idempotency-key', detail: 'invalid' }] })
+  }
+  const digest = createHash('sha256').update(stringify(request.body) as string).digest('hex')
+  request.idempotency = { key, digest, replayed: false }
+  const found = await repository.findIdempotent(request.client?.name as string, key).catch((err: unknown) => err as Error)
+  if (found instanceof Error) return await reply.send(unavailable(request, reply, found))
+  if (found === undefined) return
+  if (found.digest !== digest) return await reply.type(PROBLEM_CONTENT_TYPE).code(422).send(keyReused(request))
+  request.idempotency.replayed = true
+  // The recorded JSON text, sent as it is (a string with a JSON content type is not serialised again).
+  return await reply.header('idempotent-replayed', 'true').header('content-language', found.lang).type('application/json; charset=utf-8').send(found.answer)
+}
+
+/** The record of an evaluation's answer, written before the answer (the text Fastify serialised) is sent. */
+const recordBeforeSending = (repository: RecordsRepository, seen: Map<string, RulesFile[]>) => async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  if (!isEvaluation(request) || reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
+  // An answer that came past preSerialization unseen (a handler that sent text) has no record: never sent.
+  if (request.answered === undefined) return problemText(reply, 503, unavailable(request, reply, new Error('an evaluation answered without passing the records hook')))
+  const { key, digest } = request.idempotency ?? {}
+  const decisions = decisionsOf({ url: request.routeOptions.url as string, body: request.body, payload: request.answered, sent: payload as string, client: request.client?.name as string, requestId: request.id, ...(key !== undefined ? { idempotency: { key, digest: digest as string } } : {}) })
+  try {
+    await repository.saveDecisions(decisions, (revision) => seen.get(revision))
+    for (const d of decisions) seen.delete(d.rulesRevision)
+    return payload
+  } catch (err) {
+    if (!(err instanceof IdempotencyConflict)) return problemText(reply, 503, unavailable(request, reply, err))
+    // The same key was recorded meanwhile by a concurrent request: answer as if this one came second.
+    // (A conflict means the key is taken within the day, so it is found.)
+    const found = await repository.findIdempotent(request.client?.name as string, key as string) as { digest: string, answer: string }
+    if (found.digest === digest) return found.answer
+    return problemText(reply, 422, keyReused(request))
+  }
+}
+
 export default fp<RecordsPluginOptions>(async (app, opts) => {
   const { repository } = opts
   const archive = new RulesArchive(repository)
@@ -75,47 +114,14 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
   remember(app.rules)
   app.addHook('onRequest', async (request) => { if (isEvaluation(request)) remember(app.rules) })
 
-  app.addHook('preHandler', async (request, reply) => {
-    const key = request.headers['idempotency-key']
-    if (request.routeOptions.url !== '/v1/evaluations' || key === undefined) return
-    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) {
-      return await sendProblem(reply, { type: 'validation-failed', title: 'Bad Idempotency-Key', status: 400, detail: 'Idempotency-Key must be 1 to 128 visible ASCII characters.', instance: request.url, errors: [{ pointer: '/headers/idempotency-key', detail: 'invalid' }] })
-    }
-    const digest = createHash('sha256').update(stringify(request.body) as string).digest('hex')
-    request.idempotency = { key, digest, replayed: false }
-    const found = await repository.findIdempotent(request.client?.name as string, key).catch((err: unknown) => err as Error)
-    if (found instanceof Error) return await reply.send(unavailable(request, reply, found))
-    if (found === undefined) return
-    if (found.digest !== digest) return await reply.type(PROBLEM_CONTENT_TYPE).code(422).send(keyReused(request))
-    request.idempotency.replayed = true
-    // The recorded JSON text, sent as it is (a string with a JSON content type is not serialised again).
-    return await reply.header('idempotent-replayed', 'true').header('content-language', found.lang).type('application/json; charset=utf-8').send(found.answer)
-  })
+  app.addHook('preHandler', idempotentLookUp(repository))
 
   app.addHook('preSerialization', async (request, reply, payload) => {
     if (isEvaluation(request) && reply.statusCode === 200) request.answered = payload
     return payload
   })
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!isEvaluation(request) || reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
-    // An answer that came past preSerialization unseen (a handler that sent text) has no record: never sent.
-    if (request.answered === undefined) return problemText(reply, 503, unavailable(request, reply, new Error('an evaluation answered without passing the records hook')))
-    const { key, digest } = request.idempotency ?? {}
-    const decisions = decisionsOf({ url: request.routeOptions.url as string, body: request.body, payload: request.answered, sent: payload as string, client: request.client?.name as string, requestId: request.id, ...(key !== undefined ? { idempotency: { key, digest: digest as string } } : {}) })
-    try {
-      await repository.saveDecisions(decisions, (revision) => seen.get(revision))
-      for (const d of decisions) seen.delete(d.rulesRevision)
-      return payload
-    } catch (err) {
-      if (!(err instanceof IdempotencyConflict)) return problemText(reply, 503, unavailable(request, reply, err))
-      // The same key was recorded meanwhile by a concurrent request: answer as if this one came second.
-      // (A conflict means the key is taken within the day, so it is found.)
-      const found = await repository.findIdempotent(request.client?.name as string, key as string) as { digest: string, answer: string }
-      if (found.digest === digest) return found.answer
-      return problemText(reply, 422, keyReused(request))
-    }
-  })
+  app.addHook('onSend', recordBeforeSending(repository, seen))
 
   const purge = async () => {
     const before = new Date(Date.now() - app.config.DECISION_RETENTION_DAYS * 86_400_000)

@@ -8,7 +8,7 @@ import type { Db, Sql } from './db.js'
 import type { FactsCipher } from './cipher.js'
 import type { Sanction } from '../schemas/codes.js'
 import type { Journal } from './journal.js'
-import { copyLine, insertSql, rowOf } from './rows.js'
+import { copyLine, insertSql, rowOf, type Row } from './rows.js'
 
 export interface RulesFile { file: string, raw: Buffer }
 /** The files of a rules revision, when the caller has them at hand. */
@@ -36,26 +36,6 @@ export interface StoredDecision extends Omit<NewDecision, 'idempotency'> { recor
 export interface DecisionFilter { ruleId?: string, client?: string, from?: string, to?: string, cursor?: { at: string, id: string }, limit: number }
 
 export interface DecisionSummary { decisionId: string, evaluatedAt: string, client: string, rulesRevision: string, ruleIds: string[], recommended: Sanction | null, status: string }
-
-interface Row {
-  decision_id: string
-  evaluated_at: Date
-  recorded_at: Date
-  client: string
-  request_id: string
-  service_version: string
-  rules_revision: string
-  lang: string
-  /** JSON text: stored as text, since PGlite takes several times longer to insert a json value. */
-  options: string
-  facts: Uint8Array
-  key_id: string
-  answer_digest: string
-  summary: string
-  rule_ids: string[]
-  recommended: Sanction | null
-  status: string
-}
 
 /** A second record with an Idempotency-Key that a client already used within the day. */
 export class IdempotencyConflict extends Error {

@@ -6,6 +6,7 @@
 import type { FactsCipher } from './cipher.js'
 import { copyField } from './journal.js'
 import type { NewDecision } from './repository.js'
+import type { Sanction } from '../schemas/codes.js'
 
 export const COLUMNS = ['decision_id', 'evaluated_at', 'recorded_at', 'client', 'request_id', 'service_version', 'rules_revision', 'lang', 'options', 'facts', 'key_id',
   'answer_digest', 'summary', 'answer', 'rule_ids', 'recommended', 'status', 'idempotency_key', 'body_digest'] as const
@@ -34,3 +35,24 @@ export const copyLine = (d: NewDecision, cipher: FactsCipher, recordedAt: string
 
 /** The COPY statement that reads journal lines into `table`. */
 export const copySql = (table: string): string => `copy ${table} (${COLUMNS.join(', ')}) from '/dev/blob'`
+
+/** A decision's row as the drivers return it (the columns read back; the answer's text and the idempotency columns are read by their own queries). */
+export interface Row {
+  decision_id: string
+  evaluated_at: Date
+  recorded_at: Date
+  client: string
+  request_id: string
+  service_version: string
+  rules_revision: string
+  lang: string
+  /** JSON text: stored as text, since PGlite takes several times longer to insert a json value. */
+  options: string
+  facts: Uint8Array
+  key_id: string
+  answer_digest: string
+  summary: string
+  rule_ids: string[]
+  recommended: Sanction | null
+  status: string
+}
