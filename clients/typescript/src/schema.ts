@@ -1379,7 +1379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            /** @description Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After. */
             503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
@@ -1493,7 +1493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            /** @description Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After. */
             503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
