@@ -184,7 +184,8 @@ t.test('decision records: read, listed, replayed, reviewed, agreement', async (t
   const path = { decisionId: answer.decisionId }
 
   const own = await caller.GET('/v1/decisions/{decisionId}', { params: { path } })
-  t.equal(own.data?.answer.decisionId, answer.decisionId, 'the caller reads its own record')
+  t.equal(own.data?.reproduced, true, 'the caller reads its own record: the answer rebuilt on its revision has the recorded digest')
+  t.same(own.data?.answer, answer, 'and is the answer it received')
   t.equal(own.data?.facts, undefined, 'without the facts')
   const audited = await auditor.GET('/v1/decisions/{decisionId}', { params: { path } })
   t.same(audited.data?.facts, reference.request.facts, 'the audit scope reads the facts')
