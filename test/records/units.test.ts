@@ -1,6 +1,10 @@
 import t from 'tap'
 import type { AnswerSummary } from '../../src/records/impact.js'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { loadRules } from '../../src/domain/rules/load.js'
+import { evaluate } from '../../src/domain/evaluate.js'
+import { BUNDLED_RULES_DIR } from '../../src/paths.js'
+import { evaluateOn } from '../../src/records/evaluate.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDecisionsKeys, newDecisionsKey } from '../../src/records/cipher.js'
@@ -98,4 +102,17 @@ t.test('the embedded store: a directory PGlite cannot open fails the open; a sto
   t.same(await db.query('select 2 as two'), [{ two: 2 }], 'and the store goes on')
   await db.close()
   await t.rejects(db.query('select 1'), /stopped/, 'after close, statements are refused rather than left waiting')
+})
+
+t.test('evaluations for the records run one after another: started together on rules just loaded, none is refused', async (t) => {
+  const rules = await loadRules(BUNDLED_RULES_DIR)
+  const cases = readdirSync(join(BUNDLED_RULES_DIR, 'cases')).map((f) => JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases', f), 'utf8')).request)
+  const ctx = { now: new Date('2026-06-01T00:00:00Z'), decisionId: '00000000-0000-4000-8000-000000000000', lang: 'zh' as const }
+  // Evaluations started in the same turn overlap on the engines, and the domain refuses that (engine.ts runOn).
+  const direct = await Promise.allSettled(cases.map(async (request) => await evaluate(rules, request, ctx)))
+  const again = await Promise.allSettled(cases.map(async (request) => await evaluateOn(rules, request, ctx)))
+  t.ok(direct.some((r) => r.status === 'rejected' && /json-rules-engine answered for/.test(String(r.reason))), 'side by side, some overlap and are refused')
+  t.notOk(again.some((r) => r.status === 'rejected' && /json-rules-engine answered for/.test(String(r.reason))), 'through evaluateOn, none')
+  await t.rejects(evaluateOn(rules, { facts: {} } as any, ctx), 'a refused evaluation rejects its own caller')
+  t.ok(await evaluateOn(rules, cases[0], ctx), 'and the next one runs')
 })
