@@ -14,7 +14,8 @@
  *     same round (the median of those ratios is the figure), and CPU per answer of the service's
  *     process (all its threads, from /proc: user + system time over answers). Target: p99 at most +10 %.
  *
- * BENCH_RECORDS, BENCH_DURATION (s per load, default 10), BENCH_ROUNDS (default 4), BENCH_CONNECTIONS.
+ * BENCH_RECORDS, BENCH_DURATION (s per load, default 10), BENCH_ROUNDS (default 4), BENCH_CONNECTIONS;
+ * BENCH_PART=replay runs the first part alone.
  * Temp dirs are removed.
  */
 import os, { cpus } from 'node:os'
@@ -93,7 +94,7 @@ function cpuSeconds (pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
-{
+if (process.env.BENCH_PART !== 'replay') {
   const body = JSON.stringify(loadCases().find((c) => c.file === 'reference-dong.json').request)
   const load = async (url, duration) => await autocannon({ url: `${url}/v1/evaluations`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration })
   // The PostgreSQL server figure too (the store for load), when Debian's PostgreSQL is installed.
