@@ -41,13 +41,8 @@ class Scrubber {
 }
 
 /** A store whose every statement fails: the 500 a failing database gets. */
-const failingDb: Db = {
-  kind: 'postgres',
-  query: async () => { throw new Error('connection refused') },
-  exec: async () => { throw new Error('connection refused') },
-  transaction: async () => { throw new Error('connection refused') },
-  close: async () => {}
-}
+const refuse = async (): Promise<never> => { throw new Error('connection refused') }
+const failingDb: Db = { kind: 'postgres', query: refuse, exec: refuse, transaction: refuse, close: refuse }
 
 /** Every rules file of the bundled directory by path (the candidate of POST /admin/impact). */
 function bundle (): Record<string, unknown> {
@@ -59,7 +54,7 @@ export async function recordExamples (c: Collector, rules: LoadedRules, appWith:
   const dir = mkdtempSync(join(tmpdir(), 'records-example-'))
   const db = await openDb({ dataDir: dir })
   const keys = parseKeys([{ spec: KEYS_SPEC, source: 'example' }])
-  const auth = { mode: 'keys' as const, keys, read: () => keys }
+  const auth = { mode: 'keys' as const, keys }
   const cipher = parseDecisionsKeys('66'.repeat(32))
   try {
     await migrate(db)

@@ -54,27 +54,33 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { files, from, to } = request.body
-    const dir = await mkdtemp(join(tmpdir(), 'impact-candidate-'))
-    try {
-      for (const [file, data] of Object.entries(files)) {
-        await mkdir(dirname(join(dir, file)), { recursive: true })
-        await writeFile(join(dir, file), JSON.stringify(data))
-      }
-      return await measureImpact({ currentDir: app.config.RULES_DIR, candidateDir: dir, repository: app.records?.repository, window: { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } })
-    } catch (err) {
-      if (!(err instanceof RulesLoadError)) throw err
-      return await sendProblem(reply, {
-        type: 'rules-rejected',
-        title: 'The candidate rules failed their checks',
-        status: 422,
-        detail: `${err.problems.length} problem(s).`,
-        instance: request.url,
-        errors: err.problems.map((p) => ({ pointer: `${p.file}#${p.pointer}`, detail: p.message }))
-      })
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+    const window = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }
+    const outcome = await measureBundle(files, (dir) => measureImpact({ currentDir: app.config.RULES_DIR, candidateDir: dir, repository: app.records?.repository, window }))
+    if (!(outcome instanceof RulesLoadError)) return outcome
+    return await sendProblem(reply, {
+      type: 'rules-rejected',
+      title: 'The candidate rules failed their checks',
+      status: 422,
+      detail: `${outcome.problems.length} problem(s).`,
+      instance: request.url,
+      errors: outcome.problems.map((p) => ({ pointer: `${p.file}#${p.pointer}`, detail: p.message }))
+    })
   })
+}
+
+/** Writes the bundle into a temporary directory and measures it there; a candidate that fails the rules checks is returned, not thrown. */
+async function measureBundle<T> (files: Record<string, unknown>, measure: (dir: string) => Promise<T>): Promise<T | RulesLoadError> {
+  const dir = await mkdtemp(join(tmpdir(), 'impact-candidate-'))
+  const written = (async () => {
+    for (const [file, data] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, file)), { recursive: true })
+      await writeFile(join(dir, file), JSON.stringify(data))
+    }
+    return await measure(dir)
+  })()
+  const outcome = await written.catch((err: unknown) => { if (err instanceof RulesLoadError) return err; throw err })
+    .finally(async () => { await rm(dir, { recursive: true, force: true }) })
+  return outcome
 }
 
 export default routes

@@ -1,5 +1,5 @@
 import t from 'tap'
-import type { AnswerSummary } from '../../src/records/impact.js'
+import { summaryOf, type AnswerSummary } from '../../src/records/impact.js'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { loadRules } from '../../src/domain/rules/load.js'
 import { evaluate } from '../../src/domain/evaluate.js'
@@ -115,4 +115,9 @@ t.test('evaluations for the records run one after another: started together on r
   t.notOk(again.some((r) => r.status === 'rejected' && /json-rules-engine answered for/.test(String(r.reason))), 'through evaluateOn, none')
   await t.rejects(evaluateOn(rules, { facts: {} } as any, ctx), 'a refused evaluation rejects its own caller')
   t.ok(await evaluateOn(rules, cases[0], ctx), 'and the next one runs')
+})
+
+t.test('the summary of an answer that proposes nothing has no range', async (t) => {
+  const nothing = { triggered: [], classification: { status: 'undetermined', provisional: true, recommended: null, sanctionRange: null, basis: [] } }
+  t.same(summaryOf(nothing as any), { status: 'undetermined', provisional: true, rules: {}, recommended: null, range: null, basis: [] })
 })
