@@ -1,7 +1,8 @@
 # discipline-rules — production image.
 #   build:  docker build -t discipline-rules:0.1.0 \
 #             --build-arg REVISION=$(git rev-parse HEAD) --build-arg CREATED=$(git log -1 --format=%cI) .
-#   run:    docker run --rm -p 3000:3000 --read-only -e API_KEYS=... discipline-rules:0.1.0
+#   run:    docker run --rm -p 3000:3000 --read-only -v records:/data -e DECISIONS_KEY=... -e API_KEYS=... discipline-rules:0.1.0
+#           (decision records: the embedded store in the /data volume, or DATABASE_URL=postgres://... instead)
 # Two stages on the same base: `build` compiles TypeScript with the full dependency set; the runtime
 # stage installs production dependencies only and copies the compiled output and the rule data.
 # Tag it with the package.json version (or deploy it by digest), never `latest`: the Kubernetes manifests
@@ -32,7 +33,8 @@ WORKDIR /app
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    SHUTDOWN_TIMEOUT_MS=8000
+    SHUTDOWN_TIMEOUT_MS=8000 \
+    DATA_DIR=/data
 EXPOSE 3000
 # No curl in the slim image: probe /readyz with Node's built-in fetch (bounded by a 2 s timeout).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
@@ -48,6 +50,10 @@ CMD ["node", "--max-semi-space-size=8", "dist/src/server.js"]
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --cache /tmp/npm-cache \
  && rm -rf /tmp/npm-cache /tmp/node-compile-cache
+# The embedded decision store (DATA_DIR): a volume owned by the node user, the only place written at
+# runtime, so that records outlive the container and the root filesystem can stay read-only.
+RUN install -d -o node -g node /data
+VOLUME ["/data"]
 USER node
 # Rule data (rulesets, catalog, cases — rules/cases/reference-dong.json is read at startup as the
 # OpenAPI example) and the compiled service. COPY leaves them owned by root, so the node user can

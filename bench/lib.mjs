@@ -3,7 +3,7 @@
  * statistics, the in-process measurement loops, scaled rule sets and CPU-profile summaries.
  * Every loop here is bounded both in count and in time.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -74,6 +74,28 @@ export function freePort () {
 export const SERVICE_ENV = { ALLOW_UNAUTHENTICATED: 'true', RATE_LIMIT_MAX: '1000000' }
 
 /**
+ * The service records every answer (src/records) before sending it, so the bench measures evaluation
+ * with recording, as the service answers. Each start gets an embedded store of its own (DATA_DIR): a
+ * copy of one migrated once, so that a start measures opening a store rather than creating one (which
+ * takes PGlite several seconds), and nothing is written into the repository. Removed at exit.
+ */
+const storeDirs = []
+let storeTemplate
+export function freshStore () {
+  if (storeTemplate === undefined) {
+    storeTemplate = mkdtempSync(join(tmpdir(), 'bench-store-'))
+    storeDirs.push(storeTemplate)
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: storeTemplate, DATABASE_URL: '' } })
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'))
+  cpSync(storeTemplate, dir, { recursive: true })
+  storeDirs.push(dir)
+  return dir
+}
+process.on('exit', () => { for (const dir of storeDirs) rmSync(dir, { recursive: true, force: true }) })
+export const STORE_KEY = '55'.repeat(32)
+
+/**
  * The Node flags the image starts the service with: the arguments between `node` and the script in
  * the Dockerfile's CMD (`npm start` uses the same; a test keeps them in step). The bench starts the
  * service this way, so that it measures the service as it is deployed.
@@ -100,9 +122,10 @@ export function killChildren () {
  * gets the image's Node flags (serviceNodeArgs) before any given in nodeArgs, unless imageArgs is false.
  * Returns { child, pid, port, url, readyMs (spawn → first 200), stop() }.
  */
-export async function startServer (script, { env = {}, nodeArgs = [], imageArgs = true, timeoutMs = 15000 } = {}) {
+export async function startServer (script, { env = {}, nodeArgs = [], imageArgs = true, timeoutMs = 60000 } = {}) {
   const port = await freePort()
-  const childEnv = { ...process.env, PORT: String(port), HOST, LOG_LEVEL: 'warn', ...(script === SERVER ? SERVICE_ENV : {}), ...env }
+  const store = script === SERVER && env.DATA_DIR === undefined && env.DATABASE_URL === undefined ? { DATA_DIR: freshStore(), DATABASE_URL: '', DECISIONS_KEY: STORE_KEY } : {}
+  const childEnv = { ...process.env, PORT: String(port), HOST, LOG_LEVEL: 'warn', ...(script === SERVER ? { ...SERVICE_ENV, ...store } : {}), ...env }
   if (env.RULES_DIR === undefined) delete childEnv.RULES_DIR
   delete childEnv.BODY_LIMIT
   const t0 = performance.now()

@@ -7,7 +7,7 @@
  * responses show their examples (a real answer, a real problem). Prints "N passed, M failed".
  * Without /usr/bin/chromium (CI installs Debian's package) it says so and exits 0 having run nothing.
  */
-import { spawn } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir, networkInterfaces } from 'node:os'
 import { join, dirname } from 'node:path'
@@ -29,11 +29,14 @@ const check = (ok, what) => {
   process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
 }
 
+// Its own embedded decision store, created beforehand (creating one takes PGlite several seconds).
+const dataDir = mkdtempSync(join(tmpdir(), 'browser-data-'))
+execFileSync(process.execPath, [join(root, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: dataDir } })
 // Bound to every address, so that the page can also be opened by a non-loopback address over plain
 // http: a browser treats 127.0.0.1 as secure, which once hid a CSP that upgraded the page's own assets
 // to https (a blank page on any other host).
 const external = Object.values(networkInterfaces()).flat().find((a) => a.family === 'IPv4' && !a.internal)?.address
-const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, [join(root, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
 let out = ''
 server.stdout.on('data', (d) => { out += d })
 const profile = mkdtempSync(join(tmpdir(), 'chromium-'))
@@ -101,6 +104,7 @@ try {
   await browser?.close()
   server.kill('SIGTERM')
   rmSync(profile, { recursive: true, force: true })
+  rmSync(dataDir, { recursive: true, force: true })
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`)
 process.exit(failed === 0 ? 0 : 1)

@@ -131,11 +131,15 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 fi
 cp -R "$repo_root/rules" "$rules_copy"
 chmod -R a+rX "$work"   # the service runs as uid 1000 and only reads
+# The decision records: the embedded store on a writable volume (the root filesystem stays read-only).
+mkdir -p "$work/data" && chmod 777 "$work/data"
+decisions_key=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))")
 info "starting $name on port $port (read-only root filesystem, no tmpfs, RULES_DIR=/rules mounted read-only from $rules_copy)"
 if "$podman" run -d --name "$name" --read-only --read-only-tmpfs=false \
      -v "$rules_copy":/rules:ro -e RULES_DIR=/rules \
      -e API_KEYS="ci:evaluate+admin:$api_key" \
      -e RATE_LIMIT_MAX=1000000 \
+     -v "$work/data":/data -e DATA_DIR=/data -e DECISIONS_KEY="$decisions_key" \
      -e PORT="$port" -e LOG_LEVEL=info "$image" >/dev/null; then
   container_created=true
   pass "container started (API_KEYS set, rules mounted read-only at /rules)"

@@ -19,6 +19,7 @@ import { parseKeys } from '../src/domain/keys.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 import type { Example, ExampleSet } from '../src/examples.js'
 import { readCase, exampleRequests, mistakes, type Shows } from './openapi-example-cases.js'
+import { recordExamples } from './openapi-record-examples.js'
 
 
 /** What stands for the values that change from run to run. */
@@ -102,6 +103,7 @@ export async function collectExamples (): Promise<ExampleSet> {
   await refusals(c, rules)
   await reloads(c, rules)
   await faults(c, rules)
+  await recordExamples(c, rules, appWith)
   return c.set
 }
 

@@ -18,10 +18,13 @@ import { root, checker, start, withTimeout, listening, waitFor } from './lib/pro
 const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'reference-dong.json'), 'utf8')).request
 const { check, finish } = checker()
 
-/** Starts with env, expects exit 1 within 10 s and one stderr line matching `message`, with no stack. */
+/**
+ * Starts with env, expects exit 1 within 30 s and one stderr line matching `message`, with no stack.
+ * (A HOST or PORT fault shows at listen, after the decision store has been opened: seconds with PGlite.)
+ */
 async function refused (env, message, what) {
   const s = start(env)
-  const exit = await withTimeout(s.exited, 10000)
+  const exit = await withTimeout(s.exited, 30000)
   s.child.kill('SIGKILL')
   const lines = s.out.stderr.trim().split('\n')
   const ok = exit !== 'timeout' && exit.code === 1 && lines.length === 1 && message.test(lines[0]) && !/\n\s+at /.test(s.out.stderr)

@@ -24,7 +24,11 @@ import evaluationRoutes from './routes/evaluations.js'
 import rulesetRoutes from './routes/rulesets.js'
 import referenceRoutes from './routes/reference.js'
 import adminRoutes from './routes/admin.js'
+import impactRoutes from './routes/impact.js'
 import healthRoutes from './routes/health.js'
+import recordsPlugin, { type RecordsPluginOptions } from './plugins/records.js'
+import decisionRoutes from './routes/decisions.js'
+import reviewRoutes from './routes/reviews.js'
 import type { LoadedRules } from './domain/rules/load.js'
 import { DEFAULT_CONFIG, type Config } from './config.js'
 import { sharedSchemas } from './schemas/registry.js'
@@ -44,6 +48,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Authentication: API keys, or open (local use). Default: open, for tests and embedding. */
   auth?: AuthOptions
+  /** Decision records (src/plugins/records.ts): without them, evaluations are not recorded and /v1/decisions answers 404. */
+  records?: RecordsPluginOptions
 }
 
 export function buildApp (options: AppOptions = {}) {
@@ -93,12 +99,16 @@ export function buildApp (options: AppOptions = {}) {
   app.register(rulesPlugin, { rulesDir: config.RULES_DIR, rules: options.rules, limits: { maxFileBytes: config.RULES_MAX_FILE_BYTES }, timeoutMs: config.RULES_RELOAD_TIMEOUT_MS })
   app.register(reload)
   app.register(caching, config)
+  if (options.records !== undefined) app.register(recordsPlugin, options.records)
   app.register(docs)
   app.register(evaluationRoutes, { batchLimit: config.BATCH_LIMIT, batchBodyLimit: config.BATCH_BODY_LIMIT })
   app.register(rulesetRoutes)
   app.register(referenceRoutes)
   app.register(adminRoutes)
+  app.register(impactRoutes)
   app.register(healthRoutes)
+  app.register(decisionRoutes)
+  app.register(reviewRoutes)
   return app
 }
 

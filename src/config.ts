@@ -35,7 +35,11 @@ export const ConfigSchema = Type.Object({
   CORS_ORIGINS: Type.String({ default: '', description: 'Browser origins allowed to call the API, comma-separated (e.g. https://cases.example.org); empty: CORS off.' }),
   REDIS_URL: Type.String({ default: '', description: 'redis://host:port: one rate-limit budget shared by every replica; empty: a budget per replica.' }),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.String({ default: '', pattern: '^(https?://[^\\s]+)?$', description: 'An OpenTelemetry collector (http://host:4318): traces of every request go to <endpoint>/v1/traces over OTLP http/json; empty: no tracing at all.' }),
-  SHUTDOWN_DRAIN_MS: int(0, 60_000, 1000, 'On SIGTERM, how long open connections are answered 503 with Connection: close before idle ones are closed (less if all close sooner).')
+  SHUTDOWN_DRAIN_MS: int(0, 60_000, 1000, 'On SIGTERM, how long open connections are answered 503 with Connection: close before idle ones are closed (less if all close sooner).'),
+  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'Directory of the embedded decision store (used when DATABASE_URL is empty).' }),
+  DATABASE_URL: Type.String({ default: '', pattern: '^(|postgres(ql)?://.*)$', description: 'postgres://… : keep the decision records in this PostgreSQL server instead.' }),
+  DECISIONS_KEY: Type.String({ default: '', description: 'Key(s) that encrypt the facts of the records: [id:]key, comma-separated, first one encrypts.' }),
+  DECISION_RETENTION_DAYS: int(1, 36500, 1825, 'Decision records older than this are purged by the service.')
 })
 export type Config = Static<typeof ConfigSchema>
 

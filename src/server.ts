@@ -14,6 +14,7 @@ import { loggerOptions } from './logging.js'
 import { parseKeys, type ApiKey } from './domain/keys.js'
 import { ConfigError, KeysError, RulesLoadError } from './errors.js'
 import type { AuthOptions } from './plugins/auth.js'
+import { openRecords } from './records/open.js'
 
 /** A file or directory an operator named, or a ConfigError that says what is wrong with it. */
 function existing (variable: string, path: string, kind: 'file' | 'directory'): string {
@@ -79,7 +80,9 @@ async function main (): Promise<void> {
   const config = parseConfig(process.env)
   existing('RULES_DIR', config.RULES_DIR, 'directory')
   const auth = authFrom(config)
-  const app = buildApp({ config, auth, logger: loggerOptions(config) })
+  const repository = await openRecords(config)
+  const app = buildApp({ config, auth, logger: loggerOptions(config), records: { repository, closeStore: true } })
+  app.log.info({ store: repository.db.kind, retentionDays: config.DECISION_RETENTION_DAYS }, 'decision records open')
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')
   else app.log.info({ clients: auth.keys.map((k) => ({ client: k.client, scopes: k.scopes })) }, 'API keys loaded (hashes only)')
   // SIGHUP means "reload the keys and the rules" here, not "stop": close-with-grace must leave it alone.

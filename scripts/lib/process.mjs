@@ -2,12 +2,32 @@
  * Helpers for the checks that need a real process (scripts/smoke-start.mjs, scripts/ops-check.mjs):
  * start the compiled server with an environment, wait for a condition, count checks.
  */
-import { spawn } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const server = join(root, 'dist', 'src', 'server.js')
+
+// Every server started here records decisions (src/records) in an embedded store of its own: a copy of
+// one migrated beforehand, since creating one takes PGlite several seconds and two processes must never
+// open one PGlite directory at once. All are removed when the script finishes.
+const dataDirs = []
+let template
+function freshDataDir () {
+  if (template === undefined) {
+    template = mkdtempSync(join(tmpdir(), 'check-data-'))
+    dataDirs.push(template)
+    execFileSync(process.execPath, [join(root, 'dist', 'src', 'tools', 'db-migrate.js')], { env: { ...process.env, DATA_DIR: template, DATABASE_URL: '' } })
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'check-data-'))
+  cpSync(template, dir, { recursive: true })
+  dataDirs.push(dir)
+  return dir
+}
+process.on('exit', () => { for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true }) })
 
 export function checker () {
   const counts = { passed: 0, failed: 0 }
@@ -23,9 +43,9 @@ export function checker () {
   return { check, finish }
 }
 
-/** The compiled server with PORT=0, open (unless env says otherwise) and logging at info. */
+/** The compiled server with PORT=0, open (unless env says otherwise), logging at info, with its own decision store. */
 export function start (env) {
-  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: freshDataDir(), DATABASE_URL: '', DECISIONS_KEY: '33'.repeat(32), ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const out = { stdout: '', stderr: '' }
   child.stdout.on('data', (d) => { out.stdout += d })
   child.stderr.on('data', (d) => { out.stderr += d })

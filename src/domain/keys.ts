@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { KeysError } from '../errors.js'
 
-export const SCOPES = ['evaluate', 'admin'] as const
+export const SCOPES = ['evaluate', 'admin', 'audit', 'review'] as const
 export type Scope = (typeof SCOPES)[number]
 
 export interface ApiKey {

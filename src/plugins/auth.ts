@@ -24,7 +24,8 @@ declare module 'fastify' {
     client?: { name: string, scopes: readonly Scope[] }
   }
   interface FastifyContextConfig {
-    scope?: Scope
+    /** The scope the route needs, or a list of scopes any one of which will do. */
+    scope?: Scope | readonly Scope[]
   }
 }
 
@@ -75,8 +76,9 @@ export default fp<AuthOptions>(async (app, opts) => {
       return
     }
     request.client = { name: key.client, scopes: key.scopes }
-    if (!key.scopes.includes(scope)) {
-      void sendProblem(reply, { type: 'forbidden', title: 'Not allowed', status: 403, detail: `This key lacks the scope '${scope}'.`, instance: request.url })
+    const anyOf: readonly Scope[] = typeof scope === 'string' ? [scope] : scope
+    if (!anyOf.some((s) => key.scopes.includes(s))) {
+      void sendProblem(reply, { type: 'forbidden', title: 'Not allowed', status: 403, detail: `This key lacks the scope '${anyOf.join("' or '")}'.`, instance: request.url })
       return
     }
     done()

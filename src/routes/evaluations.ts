@@ -37,7 +37,7 @@ const EVALUATE_SCHEMA = {
     422: problem('Well-formed facts that are inconsistent: an end before a start, conduct after the decision date, an unknown rule id.'),
     429: problem('Rate limit exceeded for this client; see Retry-After.'),
     500: problem('Internal error.'),
-    503: problem('Overloaded: the service is shedding load; see Retry-After.')
+    503: problem('Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After.')
   }
 }
 
@@ -57,7 +57,7 @@ const BATCH_SCHEMA = {
     415: problem('The body is not application/json.'),
     429: problem('Rate limit exceeded for this client; see Retry-After.'),
     500: problem('Internal error.'),
-    503: problem('Overloaded: the service is shedding load; see Retry-After.')
+    503: problem('Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After.')
   }
 }
 

@@ -16,6 +16,7 @@ import { Classification } from './classification.js'
 import { Problem } from './problem.js'
 import { BatchRequest, BatchResponse } from './batch.js'
 import { ClauseView, ClauseList } from './clauses.js'
+import { DecisionSummary, DecisionList, RecordedSummary, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats } from './decisions.js'
 import { RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness } from './rulesets.js'
 
 export const SHARED_SCHEMAS: TSchema[] = [
@@ -26,7 +27,8 @@ export const SHARED_SCHEMAS: TSchema[] = [
   NotTriggeredRule, Classification, EvaluationResponse,
   Problem,
   RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness,
-  BatchRequest, BatchResponse, ClauseView, ClauseList
+  BatchRequest, BatchResponse, ClauseView, ClauseList,
+  DecisionSummary, DecisionList, RecordedSummary, DecisionRecord, ReplayResult, ReviewRequest, ReviewCreated, AgreementStats
 ]
 
 /**

@@ -145,7 +145,7 @@ t.test('the keys volume: the Secret mounted as a directory, so that a rotated ke
   t.equal(keys.defaultMode & 0o007, 0, 'the keys file is not world-readable')
 
   const secret = get('Secret', 'discipline-rules-keys')
-  t.equal(fileOf.get('Secret/discipline-rules-keys'), 'secret-keys.example.yaml', 'the only Secret is the marked example')
+  t.equal(fileOf.get('Secret/discipline-rules-keys'), 'secret-keys.example.yaml', 'the keys Secret is the marked example')
   t.equal(secret.type, 'Opaque')
   t.notOk(secret.data, 'no base64 data, only a readable placeholder')
   t.ok(secret.stringData.keys, 'the key the volume projects')
@@ -278,4 +278,14 @@ t.test('the image and npm start run the service with the same Node flags, and th
   t.match(start, `node ${flags.join(' ')} dist/src/server.js`, 'npm start uses the same flags')
   t.equal(container.command, undefined, 'the Deployment does not replace the image\'s command')
   t.equal(container.args, undefined)
+})
+
+t.test('the decision records: PostgreSQL URL and facts key from a Secret whose example has both', async (t) => {
+  for (const [name, key] of [['DATABASE_URL', 'database-url'], ['DECISIONS_KEY', 'decisions-key']]) {
+    const ref = container.env.find((e: Obj) => e.name === name)?.valueFrom?.secretKeyRef
+    t.same(ref, { name: 'discipline-rules-records', key }, `${name} from the records Secret`)
+    t.ok(get('Secret', 'discipline-rules-records').stringData[key], `the example Secret has ${key}`)
+  }
+  t.equal(fileOf.get('Secret/discipline-rules-records'), 'secret-records.example.yaml')
+  t.match(get('Secret', 'discipline-rules-records').stringData['database-url'], /^postgres:\/\/.*REPLACE/, 'a placeholder, not a real password')
 })

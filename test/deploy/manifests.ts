@@ -23,7 +23,7 @@ import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitorin
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIR = join(ROOT, 'deploy', 'kubernetes')
 /** Manifests deliberately left out of kustomization.yaml (see the comments in them). */
-export const STANDALONE = ['ingress.example.yaml', 'secret-keys.example.yaml']
+export const STANDALONE = ['ingress.example.yaml', 'secret-keys.example.yaml', 'secret-records.example.yaml']
 
 export type Obj = Record<string, any>
 interface Validatable { validate: () => void }

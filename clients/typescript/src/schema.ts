@@ -149,6 +149,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a candidate rules directory would change in recorded decisions and golden cases (scope admin) */
+        post: operations["measureRulesImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -192,6 +209,100 @@ export interface paths {
         };
         /** This API's OpenAPI 3.1 description */
         get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recorded decision (scope audit: with its facts; evaluate: your own, without)
+         * @description The record keeps the facts (encrypted), the answer's digest and summary; the answer is rebuilt by replaying the facts on the recorded rules revision and shown when its digest is the recorded one (reproduced).
+         */
+        get: operations["getDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded decisions, newest first (scope audit: everyone's; evaluate: your own) */
+        get: operations["listDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions/{decisionId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-evaluate a recorded decision on its own rules revision and on the current one (scope audit) */
+        post: operations["replayDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions/{decisionId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the person's final decision on a recorded decision (scope review)
+         * @description Reviews are append-only. Once a decision has a review, a correction is a new review that names it in `replaces`.
+         */
+        post: operations["reviewDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often final decisions agree with the recommendations, per rule and version (scope review or audit)
+         * @description Counts each reviewed decision (its current review decided between from and to, inclusive) under every rule its recommendation rests on: equal (the sanction imposed is the recommendation), inside (within the computed range) or outside.
+         */
+        get: operations["agreementStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -979,6 +1090,158 @@ export interface components {
             rulesRevision: string;
             clauses: components["schemas"]["Clause"][];
         };
+        DecisionSummary: {
+            /** Format: uuid */
+            decisionId: string;
+            /** Format: date-time */
+            evaluatedAt: string;
+            client: string;
+            rulesRevision: string;
+            /** @description The rules the answer found triggered. */
+            ruleIds: string[];
+            /** @description classification.status of the answer. */
+            status: string;
+            recommended: components["schemas"]["Sanction"] | null;
+        };
+        DecisionList: {
+            items: components["schemas"]["DecisionSummary"][];
+            /** @description The cursor of the next page, or null on the last. */
+            next: string | null;
+        };
+        /** @description The parts of the answer the record keeps beside its digest: what it is listed, counted and compared by. */
+        RecordedSummary: {
+            /** @description classification.status of the answer. */
+            status: string;
+            /** @description classification.provisional of the answer. */
+            provisional: boolean;
+            /** @description The triggered rules by rule id. */
+            rules: {
+                [key: string]: {
+                    /** @description appliedTier. */
+                    tier: string;
+                    /** @description sanctionRange as min..max. */
+                    range: string;
+                    /** @description appliedVersion.version. */
+                    version: string;
+                };
+            };
+            recommended: components["schemas"]["Sanction"] | null;
+            /** @description classification.sanctionRange. */
+            range: {
+                min: components["schemas"]["Sanction"];
+                max: components["schemas"]["Sanction"];
+            } | null;
+            /** @description The rules the classification rests on. */
+            basis: string[];
+        };
+        DecisionRecord: {
+            /** Format: uuid */
+            decisionId: string;
+            /** Format: date-time */
+            evaluatedAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            client: string;
+            requestId: string;
+            serviceVersion: string;
+            rulesRevision: string;
+            lang: string;
+            options: components["schemas"]["EvaluationOptions"];
+            facts?: components["schemas"]["Facts"];
+            /** @description SHA-256 (base64url) of the answer's JSON as it was sent. The record keeps this digest, not the answer. */
+            answerDigest: string;
+            summary: components["schemas"]["RecordedSummary"];
+            /** @description Whether replaying the facts on the recorded rules revision gave the recorded answer again (the same digest). */
+            reproduced: boolean;
+            answer?: components["schemas"]["EvaluationResponse"];
+        };
+        ReplayResult: {
+            /** Format: uuid */
+            decisionId: string;
+            recordedRevision: string;
+            currentRevision: string;
+            /** @description Whether the recorded revision gives exactly the recorded answer again (the digest of its JSON equals the recorded one). */
+            reproduced: boolean;
+            /** @description When not reproduced: where the summary of the answer rebuilt on the recorded revision departs from the recorded summary (pointers into the summary); empty when reproduced. */
+            differences: {
+                /** @description JSON pointer into the answer. */
+                pointer: string;
+                op: "added" | "removed" | "changed";
+                recorded?: unknown;
+                current?: unknown;
+            }[];
+            /** @description What the current revision answers differently from the answer rebuilt on the recorded one (the recorded answer, when reproduced), apart from ids, times and versions. */
+            changes: {
+                /** @description JSON pointer into the answer. */
+                pointer: string;
+                op: "added" | "removed" | "changed";
+                recorded?: unknown;
+                current?: unknown;
+            }[];
+        };
+        ReviewRequest: {
+            /** @description The sanction imposed, or null for none. */
+            sanction: components["schemas"]["Sanction"] | null;
+            articles: {
+                instrument: string;
+                version: string;
+                article: number;
+                paragraph?: number;
+            }[];
+            reviewer: string;
+            reason: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD.
+             * @example 2017-12-31
+             */
+            decidedOn: string;
+            /**
+             * Format: uuid
+             * @description The review this one corrects (required once the decision has a review).
+             */
+            replaces?: string;
+        };
+        ReviewCreated: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: uuid */
+            decisionId: string;
+            replaces: string | null;
+        };
+        AgreementStats: {
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD.
+             * @example 2017-12-31
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD.
+             * @example 2017-12-31
+             */
+            to: string;
+            /** @description Decisions whose current review was decided in the window. */
+            reviewed: number;
+            rules: {
+                /** @description null: decisions whose recommendation rests on no rule. */
+                ruleId: string | null;
+                version: string | null;
+                equal: {
+                    count: number;
+                    decisionIds: string[];
+                };
+                inside: {
+                    count: number;
+                    decisionIds: string[];
+                };
+                outside: {
+                    count: number;
+                    decisionIds: string[];
+                };
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1031,6 +1294,14 @@ export type SchemaBatchRequest = components['schemas']['BatchRequest'];
 export type SchemaBatchResponse = components['schemas']['BatchResponse'];
 export type SchemaClause = components['schemas']['Clause'];
 export type SchemaClauseList = components['schemas']['ClauseList'];
+export type SchemaDecisionSummary = components['schemas']['DecisionSummary'];
+export type SchemaDecisionList = components['schemas']['DecisionList'];
+export type SchemaRecordedSummary = components['schemas']['RecordedSummary'];
+export type SchemaDecisionRecord = components['schemas']['DecisionRecord'];
+export type SchemaReplayResult = components['schemas']['ReplayResult'];
+export type SchemaReviewRequest = components['schemas']['ReviewRequest'];
+export type SchemaReviewCreated = components['schemas']['ReviewCreated'];
+export type SchemaAgreementStats = components['schemas']['AgreementStats'];
 export type HeaderXServiceVersion = components['headers']['X-Service-Version'];
 export type HeaderXRulesRevision = components['headers']['X-Rules-Revision'];
 export type $defs = Record<string, never>;
@@ -1147,7 +1418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            /** @description Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After. */
             503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
@@ -1261,7 +1532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded: the service is shedding load; see Retry-After. */
+            /** @description Overloaded (the service is shedding load), or the decision store cannot take the record (store-unavailable): nothing is answered; see Retry-After. */
             503: {
                 headers: {
                     "X-Service-Version": components["headers"]["X-Service-Version"];
@@ -1757,6 +2028,151 @@ export interface operations {
             };
         };
     };
+    measureRulesImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Every file of the candidate rules directory (index.json, sources.json, conditions.json, catalog/…, rulesets/…) by path, with its JSON. */
+                    files: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description Recorded decisions evaluated at or after.
+                     */
+                    from?: string;
+                    /**
+                     * Format: date-time
+                     * @description Recorded decisions evaluated before.
+                     */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateRevision: string;
+                        window: {
+                            from: string | null;
+                            to: string | null;
+                        };
+                        decisions: {
+                            answers: number;
+                            /** @description Answers in which anything counted here changes. */
+                            changed: number;
+                            rules: {
+                                ruleId: string;
+                                gained: number;
+                                lost: number;
+                                tierChanged: number;
+                                rangeChanged: number;
+                                recommendationChanged: number;
+                                /** @description Reviewed decisions resting on the rule whose imposed sanction lies within the computed range (agree) or not, on the recorded answer and on the candidate. */
+                                reviewed: {
+                                    agreeBefore: number;
+                                    agreeAfter: number;
+                                    disagreeBefore: number;
+                                    disagreeAfter: number;
+                                };
+                            }[];
+                            /** @description Records whose own revision gives their recorded answer again. */
+                            reproduced: number;
+                            reviewed: number;
+                        };
+                        goldenCases: {
+                            answers: number;
+                            /** @description Answers in which anything counted here changes. */
+                            changed: number;
+                            rules: {
+                                ruleId: string;
+                                gained: number;
+                                lost: number;
+                                tierChanged: number;
+                                rangeChanged: number;
+                                recommendationChanged: number;
+                                /** @description Reviewed decisions resting on the rule whose imposed sanction lies within the computed range (agree) or not, on the recorded answer and on the candidate. */
+                                reviewed: {
+                                    agreeBefore: number;
+                                    agreeAfter: number;
+                                    disagreeBefore: number;
+                                    disagreeAfter: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The candidate failed the checks every rules directory must pass. */
+            422: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -1818,6 +2234,446 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRecord"];
+                };
+            };
+            /** @description Not a decision id. */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision (or not the caller's own), or this instance keeps no records. */
+            404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (e.g. the decision store is unavailable). */
+            500: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDecisions: {
+        parameters: {
+            query?: {
+                /** @description Only decisions that found this rule triggered. */
+                ruleId?: string;
+                client?: string;
+                /** @description Evaluated at or after. */
+                from?: string;
+                /** @description Evaluated before. */
+                to?: string;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+                /** @description Page size, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            /** @description A bad filter or cursor. */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision (or not the caller's own), or this instance keeps no records. */
+            404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (e.g. the decision store is unavailable). */
+            500: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResult"];
+                };
+            };
+            /** @description Not a decision id. */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision (or not the caller's own), or this instance keeps no records. */
+            404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (e.g. the decision store is unavailable). */
+            500: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCreated"];
+                };
+            };
+            /** @description A body that does not match the schema. */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision, or this instance keeps no records. */
+            404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The decision already has a current review: name it in `replaces`. */
+            409: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `replaces` names no review of this decision. */
+            422: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (e.g. the decision store is unavailable). */
+            500: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agreementStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First day (decidedOn), default 1970-01-01.
+                 * @example 2017-12-31
+                 */
+                from?: string;
+                /**
+                 * @description Last day (decidedOn), default 9999-12-31.
+                 * @example 2017-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementStats"];
+                };
+            };
+            /** @description A bad date. */
+            400: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or an invalid API key. */
+            401: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope. */
+            403: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance keeps no records. */
+            404: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (e.g. the decision store is unavailable). */
+            500: {
+                headers: {
+                    "X-Service-Version": components["headers"]["X-Service-Version"];
+                    "X-Rules-Revision": components["headers"]["X-Rules-Revision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

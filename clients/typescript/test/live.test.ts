@@ -22,6 +22,7 @@ const reference = JSON.parse(readFileSync(join(ROOT, 'rules', 'cases', 'referenc
 }
 const EVALUATE_KEY = `caller-${'e'.repeat(24)}`
 const ADMIN_KEY = `operator-${'a'.repeat(24)}`
+const AUDIT_KEY = `auditor-${'r'.repeat(24)}`
 
 /** Every operation of openapi.yaml as "METHOD /path/{param}", the form openapi-fetch reports as schemaPath. */
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'])
@@ -29,10 +30,15 @@ const specOperations = Object.entries<Record<string, unknown>>(parse(SPEC_TEXT).
   .flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.has(m)).map((m) => `${m.toUpperCase()} ${path}`))
   .sort()
 
-// The server runs on a copy of the rules, so that the reload tests can change them.
+// The server runs on a copy of the rules, so that the reload tests can change them, and records its
+// decisions in an embedded store of its own.
 const rulesDir = mkdtempSync(join(tmpdir(), 'client-live-rules-'))
 cpSync(join(ROOT, 'rules'), rulesDir, { recursive: true })
-t.teardown(() => rmSync(rulesDir, { recursive: true, force: true }))
+const dataDir = mkdtempSync(join(tmpdir(), 'client-live-data-'))
+t.teardown(() => {
+  rmSync(rulesDir, { recursive: true, force: true })
+  rmSync(dataDir, { recursive: true, force: true })
+})
 
 /** Operation -> statuses the client received for it. */
 const called = new Map<string, number[]>()
@@ -49,10 +55,12 @@ const client = (baseUrl: string, apiKey?: string): DisciplineRulesClient => {
 let caller: DisciplineRulesClient
 let operator: DisciplineRulesClient
 let anonymous: DisciplineRulesClient
+let auditor: DisciplineRulesClient
 t.before(async () => {
   const baseUrl = await startServer()
   caller = client(baseUrl, EVALUATE_KEY)
   operator = client(baseUrl, ADMIN_KEY)
+  auditor = client(baseUrl, AUDIT_KEY)
   anonymous = client(baseUrl)
 })
 
@@ -61,7 +69,7 @@ async function startServer (): Promise<string> {
   // The child is not run under tap's coverage: it runs compiled code, which the tap suite covers from source.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|NODE_V8_COVERAGE|TAP|_TAPJS)/.test(k)))
   const child = spawn(process.execPath, [SERVER], {
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: '', RULES_DIR: rulesDir, API_KEYS_FILE: '', API_KEYS: `caller:evaluate:${EVALUATE_KEY},operator:admin:${ADMIN_KEY}` },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: '', RULES_DIR: rulesDir, API_KEYS_FILE: '', API_KEYS: `caller:evaluate:${EVALUATE_KEY},operator:admin:${ADMIN_KEY},auditor:audit+review:${AUDIT_KEY}`, DATA_DIR: dataDir, DATABASE_URL: '', DECISIONS_KEY: '5a'.repeat(32) },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
@@ -72,7 +80,8 @@ async function startServer (): Promise<string> {
     child.kill('SIGTERM')
     await exited
   })
-  for (const until = Date.now() + 15000; Date.now() < until;) {
+  // Creating the embedded decision store takes PGlite several seconds, more on a loaded machine.
+  for (const until = Date.now() + 60000; Date.now() < until;) {
     const url = /listening at (http:\/\/[^"\s]+)/.exec(out)?.[1]
     if (url !== undefined) return url
     if (child.exitCode !== null) break
@@ -168,10 +177,43 @@ t.test('POST /admin/reload: the admin scope only; unchanged, reloaded, rejected'
   t.equal((await anonymous.GET('/readyz')).data?.rulesRevision, reloaded.data?.rulesRevision, 'the previous rules keep serving')
 })
 
+t.test('decision records: read, listed, replayed, reviewed, agreement', async (t) => {
+  const answer = (await caller.POST('/v1/evaluations', { body: reference.request, headers: { 'idempotency-key': 'client-live-1' } })).data!
+  const again = await caller.POST('/v1/evaluations', { body: reference.request, headers: { 'idempotency-key': 'client-live-1' } })
+  t.equal(again.data?.decisionId, answer.decisionId, 'the same Idempotency-Key and body: the recorded answer')
+  const path = { decisionId: answer.decisionId }
+
+  const own = await caller.GET('/v1/decisions/{decisionId}', { params: { path } })
+  t.equal(own.data?.reproduced, true, 'the caller reads its own record: the answer rebuilt on its revision has the recorded digest')
+  t.same(own.data?.answer, answer, 'and is the answer it received')
+  t.equal(own.data?.facts, undefined, 'without the facts')
+  const audited = await auditor.GET('/v1/decisions/{decisionId}', { params: { path } })
+  t.same(audited.data?.facts, reference.request.facts, 'the audit scope reads the facts')
+  const missing = await auditor.GET('/v1/decisions/{decisionId}', { params: { path: { decisionId: '00000000-0000-4000-8000-000000000000' } } })
+  t.equal(missing.error?.type, 'urn:discipline-rules:problem:not-found')
+
+  const list = await auditor.GET('/v1/decisions', { params: { query: { client: 'caller', ruleId: reference.expect.triggered[0].ruleId, limit: 10 } } })
+  t.ok(list.data?.items.some((d) => d.decisionId === answer.decisionId), 'listed by client and rule')
+
+  const forbidden = await caller.POST('/v1/decisions/{decisionId}/replay', { params: { path } })
+  t.equal(forbidden.response.status, 403, 'replay needs the audit scope')
+  const replay = await auditor.POST('/v1/decisions/{decisionId}/replay', { params: { path } })
+  t.equal(replay.data?.reproduced, true, 'the recorded answer comes out again on its own revision')
+  t.equal(replay.data?.recordedRevision, own.data?.rulesRevision)
+
+  const review = { sanction: answer.classification.recommended ?? null, articles: [{ instrument: 'ccp-discipline-regulations', version: '2023', article: 80 }], reviewer: 'R. Reviewer', reason: 'as proposed', decidedOn: '2026-03-01' } as Schemas['ReviewRequest']
+  const created = await auditor.POST('/v1/decisions/{decisionId}/reviews', { params: { path }, body: review })
+  t.equal(created.response.status, 201)
+  t.match(created.data, { decisionId: answer.decisionId, replaces: null })
+  const stats = await auditor.GET('/v1/stats/agreement', { params: { query: { from: '1970-01-01', to: '9999-12-31' } } })
+  t.ok((stats.data?.reviewed ?? 0) >= 1, 'the review counts in the agreement statistics')
+})
+
 t.test('every operation of openapi.yaml was called through the client', async (t) => {
   t.ok(specOperations.length >= 11, `openapi.yaml lists ${specOperations.length} operations`)
   const missing = specOperations.filter((op) => !called.has(op))
   t.same(missing, [], 'no operation left out (add a call to this file for a new one)')
   t.same([...called.keys()].filter((op) => !specOperations.includes(op)), [], 'no call outside openapi.yaml')
-  for (const op of specOperations) t.ok(called.get(op)?.includes(200), `${op} answered 200 at least once`)
+  // 2xx: POST .../reviews creates, and answers 201.
+  for (const op of specOperations) t.ok(called.get(op)?.some((status) => status >= 200 && status < 300), `${op} answered 2xx at least once`)
 })

@@ -23,9 +23,11 @@ export interface DirectoryIndex {
   ruleSets: string[]
   /** Rule-set file (relative to the directory) → the conduct type the index says it covers. */
   conductTypes: ReadonlyMap<string, string>
+  /** The index file's bytes, kept with a stored rules revision so that it loads again as it was. */
+  raw: Buffer
 }
 
-async function parseIndex (root: string, limits: ReadLimits, problems: RulesProblem[]): Promise<RulesIndex | undefined> {
+async function parseIndex (root: string, limits: ReadLimits, problems: RulesProblem[]): Promise<{ index: RulesIndex, raw: Buffer } | undefined> {
   const raw = await readRulesFile(root, join(root, INDEX_FILE), INDEX_FILE, limits)
   let data: unknown
   try {
@@ -34,7 +36,7 @@ async function parseIndex (root: string, limits: ReadLimits, problems: RulesProb
     problems.push({ file: INDEX_FILE, pointer: '', message: `not valid JSON: ${(err as Error).message}` })
     return undefined
   }
-  if (checker.Check(data)) return data
+  if (checker.Check(data)) return { index: data, raw }
   for (const e of checker.Errors(data)) problems.push({ file: INDEX_FILE, pointer: e.path, message: errorMessage(e) })
   return undefined
 }
@@ -53,8 +55,9 @@ async function present (root: string): Promise<Set<string>> {
 /** Reads index.json and checks the directory against it; any mismatch throws, naming each file. */
 export async function readIndex (root: string, limits: ReadLimits): Promise<DirectoryIndex> {
   const problems: RulesProblem[] = []
-  const index = await parseIndex(root, limits, problems)
-  if (index === undefined) throw new RulesLoadError(problems)
+  const parsed = await parseIndex(root, limits, problems)
+  if (parsed === undefined) throw new RulesLoadError(problems)
+  const { index, raw } = parsed
   const listed = [...index.catalog, ...Object.keys(index.rulesets), ...index.data]
   const found = await present(root)
   for (const file of listed) {
@@ -67,7 +70,8 @@ export async function readIndex (root: string, limits: ReadLimits): Promise<Dire
   return {
     catalog: [...index.catalog].sort().map((f) => join(root, f)),
     ruleSets: Object.keys(index.rulesets).sort().map((f) => join(root, f)),
-    conductTypes: new Map(Object.entries(index.rulesets))
+    conductTypes: new Map(Object.entries(index.rulesets)),
+    raw
   }
 }
 

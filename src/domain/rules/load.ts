@@ -25,7 +25,7 @@ import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
 import { errorMessage } from '../../schemas/string-enum.js'
 import { readRulesFile, DEFAULT_READ_LIMITS, type ReadLimits } from './files.js'
-import { readIndex, conductTypeProblems } from './index-file.js'
+import { readIndex, conductTypeProblems, INDEX_FILE } from './index-file.js'
 
 export interface LoadedRuleSet {
   file: string
@@ -48,6 +48,8 @@ export interface LoadedRules {
   /** Conduct type → the rule sets that look at it (every type has an entry). */
   byConductType: Map<string, LoadedRuleSet[]>
   loadedAt: string
+  /** The exact bytes of every file the revision is the hash of (kept with decision records, to replay them). */
+  files: Array<{ file: string, raw: Buffer }>
 }
 
 const checkers = {
@@ -174,8 +176,10 @@ export async function loadRules (root: string, limits: ReadLimits = DEFAULT_READ
   const applied = new Set(sets.flatMap((s) => s.set.rules.map((r) => r.clause)))
   problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)))
   if (problems.length > 0) throw new RulesLoadError(problems)
-  const revision = revisionOf([...sourcesParsed, ...catalogParsed, ...conditionsParsed, ...setsParsed])
-  return { revision, catalog, sources, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString() }
+  const parsed = [...sourcesParsed, ...catalogParsed, ...conditionsParsed, ...setsParsed]
+  // The index is kept with the files so that a stored revision loads again as it was (it is not part of the hash).
+  const files = [{ file: INDEX_FILE, raw: index.raw }, ...parsed.map(({ file, raw }) => ({ file, raw }))]
+  return { revision: revisionOf(parsed), catalog, sources, sharedConditions: shared, ...compileAll(sets, shared), loadedAt: new Date().toISOString(), files }
 }
 
 /** The engines of rule sets that passed every check, and the indexes by set id, rule id and conduct type. */
