@@ -6,7 +6,7 @@
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -207,6 +207,20 @@ t.test('decision records: read, listed, replayed, reviewed, agreement', async (t
   t.match(created.data, { decisionId: answer.decisionId, replaces: null })
   const stats = await auditor.GET('/v1/stats/agreement', { params: { query: { from: '1970-01-01', to: '9999-12-31' } } })
   t.ok((stats.data?.reviewed ?? 0) >= 1, 'the review counts in the agreement statistics')
+})
+
+t.test('POST /admin/impact: the bundled rules as a candidate (index, sources, conditions, catalog, rule sets) change no recorded decision', async (t) => {
+  const dir = join(ROOT, 'rules')
+  const files = Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /^((catalog|rulesets)\/)?[^/]+\.json$/.test(f)).map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]))
+  const forbidden = await caller.POST('/admin/impact', { body: { files } })
+  t.equal(forbidden.response.status, 403, 'the evaluate key lacks the admin scope')
+  const impact = await operator.POST('/admin/impact', { body: { files } })
+  t.equal(impact.response.status, 200)
+  t.ok((impact.data?.decisions.answers ?? 0) >= 1, 'the recorded decisions were replayed')
+  t.equal(impact.data?.decisions.reproduced, impact.data?.decisions.answers, 'each on its own revision gives its recorded answer')
+  t.equal(impact.data?.decisions.changed, 0, 'the bundled rules change none of them')
+  t.equal(impact.data?.decisions.reviewed, 1, 'the review above is counted')
 })
 
 t.test('every operation of openapi.yaml was called through the client', async (t) => {
