@@ -36,13 +36,13 @@ export async function openDb (opts: DbOptions): Promise<Db> {
   return openEmbedded(opts.dataDir)
 }
 
+type Call = (op: 'query' | 'exec' | 'copy' | 'close', text?: string, params?: unknown[]) => Promise<any[]>
+
 /**
- * PGlite in a worker thread of its own (embedded-worker.ts): a statement costs it milliseconds of CPU,
- * which on the service's thread would hold up every request. One connection, so a transaction holds
- * the store until it ends (as PGlite's own transaction does).
+ * PGlite's thread (embedded-worker.ts) and the calls to it: each statement a message with an id, its
+ * rows or its error the reply with that id; `ready` settles on the thread's reply 0, its store opened.
  */
-async function openEmbedded (dataDir: string): Promise<Db> {
-  mkdirSync(dataDir, { recursive: true })
+function storeThread (dataDir: string): { worker: Worker, call: Call, ready: Promise<unknown> } {
   // Next to this module: embedded-worker.js when compiled, .ts when the tests run the sources.
   const worker = new Worker(new URL(`./embedded-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: { dataDir } })
   const pending = new Map<number, { resolve: (rows: any[]) => void, reject: (err: Error) => void }>()
@@ -65,13 +65,25 @@ async function openEmbedded (dataDir: string): Promise<Db> {
     stopped = true
     failAll(new Error('the embedded store has stopped'))
   })
-  const call = async (op: 'query' | 'exec' | 'copy' | 'close', text?: string, params?: unknown[]): Promise<any[]> => await new Promise((resolve, reject) => {
+  const call: Call = async (op, text, params) => await new Promise((resolve, reject) => {
     if (stopped) return reject(new Error('the embedded store has stopped'))
     const id = nextId++
     pending.set(id, { resolve, reject })
     worker.postMessage({ id, op, text, params })
   })
-  await new Promise((resolve, reject) => pending.set(0, { resolve, reject }))
+  const ready = new Promise((resolve, reject) => pending.set(0, { resolve, reject }))
+  return { worker, call, ready }
+}
+
+/**
+ * PGlite in a worker thread of its own (storeThread): a statement costs it milliseconds of CPU,
+ * which on the service's thread would hold up every request. One connection, so a transaction holds
+ * the store until it ends (as PGlite's own transaction does).
+ */
+async function openEmbedded (dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, { recursive: true })
+  const { worker, call, ready } = storeThread(dataDir)
+  await ready
   let lock: Promise<unknown> = Promise.resolve()
   const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
     const result = lock.then(fn)

@@ -39,7 +39,8 @@ function parseCursor (cursor: string): { at: string, id: string } | undefined {
   return m === null ? undefined : { at: m[1], id: m[2] }
 }
 
-const routes: FastifyPluginAsyncTypebox = async (app) => {
+/** Reading records: one by id, and the list. */
+const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/decisions/:decisionId', {
     config: { scope: ['audit', 'evaluate'] },
     schema: {
@@ -95,6 +96,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return { items, next: last === undefined ? null : cursorOf(last.evaluatedAt, last.decisionId) }
   })
 
+}
+
+/** Replaying a record on its own rules revision and on the current one. */
+const replayRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/decisions/:decisionId/replay', {
     config: { scope: 'audit' },
     schema: {
@@ -114,6 +119,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const recorded = decision.rulesRevision === current.revision ? current : await records.archive.rulesOf(decision.rulesRevision)
     return await replayDecision(decision, recorded, current)
   })
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(readRoutes)
+  await app.register(replayRoute)
 }
 
 export default routes
