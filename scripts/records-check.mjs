@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
+import { checker } from './lib/process.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const { startPostgres } = await import(join(root, 'dist', 'scripts', 'postgres-server.js'))
@@ -21,13 +22,7 @@ const reference = JSON.parse(readFileSync(join(root, 'rules', 'cases', 'referenc
 const KEY = '44'.repeat(32)
 const API_KEYS = 'app:evaluate:app-key-0123456789,aud:audit+review:aud-key-0123456789'
 const as = (who) => ({ authorization: `Bearer ${who}-key-0123456789`, 'content-type': 'application/json' })
-let passed = 0
-let failed = 0
-const check = (ok, what) => {
-  if (ok) passed++
-  else failed++
-  process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${what}\n`)
-}
+const { check, finish } = checker()
 
 function start (env) {
   const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED: '', API_KEYS, DECISIONS_KEY: KEY, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -121,10 +116,7 @@ async function embeddedKill () {
 
 const repeat = process.argv[2] === '--embedded-kill' ? Number(process.argv[3] ?? 1) : 0
 for (let i = 0; i < repeat; i++) await embeddedKill()
-if (repeat > 0) {
-  process.stdout.write(`${passed} passed, ${failed} failed\n`)
-  process.exit(failed === 0 ? 0 : 1)
-}
+if (repeat > 0) finish()
 
 const pg = await startPostgres()
 try {
@@ -160,5 +152,4 @@ try {
   pg.stop()
 }
 
-process.stdout.write(`${passed} passed, ${failed} failed\n`)
-process.exit(failed === 0 ? 0 : 1)
+finish()
