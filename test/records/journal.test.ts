@@ -65,6 +65,25 @@ t.test('a failed ingestion refuses further records until a retry in the backgrou
   t.equal(readFileSync(join(dir, 'j.journal'), 'utf8'), '', 'and emptied')
 })
 
+t.test('a drain while an ingestion is under way waits for it, then ingests what was appended meanwhile', async (t) => {
+  const dir = t.testdir({})
+  const ingested: string[] = []
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => { release = resolve })
+  const journal = new Journal(join(dir, 'j.journal'), async (text) => {
+    if (ingested.length === 0) await held
+    ingested.push(text)
+  }, 60_000)
+  t.teardown(() => { journal.close() })
+  journal.append('a\n')
+  const first = journal.drain()
+  journal.append('b\n')
+  const second = journal.drain()
+  release()
+  await Promise.all([first, second])
+  t.same(ingested, ['a\n', 'b\n'], 'the second drain waited for the first batch, then took the line appended during it')
+})
+
 t.test('the embedded store records through its journal, and a read finds every record answered', async (t) => {
   const dataDir = await embeddedDataDir(t)
   const path = join(dataDir, JOURNAL_FILE)
