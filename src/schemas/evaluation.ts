@@ -61,7 +61,7 @@ const VersionChoice = Type.Object({
   version: Type.String({ description: 'The version applied.' }),
   conductVersion: Type.String({ description: 'The version in force when the conduct ended.' }),
   decisionVersion: Type.String({ description: 'The version in force at the decision date.' }),
-  conductEnded: DateString,
+  conductEnded: Type.String({ format: 'date', description: 'When the conduct ended; for an item of a series (`series`), the series\' last act.' }),
   reason: ref(Text),
   citations: Type.Array(ref(Citation), { description: 'The temporal clause (从旧兼从轻), where the two versions differ.' }),
   outcomes: Type.Optional(Type.Object({ conductVersion: VersionOutcome, decisionVersion: VersionOutcome }, { ...strict, description: 'Where two versions were compared: the outcome each gives by its own tests (从旧兼从轻 compares these).' })),
@@ -71,12 +71,22 @@ const VersionChoice = Type.Object({
 
 const Note = Type.Object({ id: Type.String(), text: ref(Text) }, strict)
 
+export const SeriesReading = Type.Object({
+  conductIndices: Type.Array(Type.Integer(), { description: 'The conduct items joined (indices in facts.conduct): those on which the rule triggers on its own. An item on which it is undetermined, below its threshold or not pursued under its own version does not join.' }),
+  firstAct: Type.Optional(Type.String({ format: 'date', description: 'The earliest start among them, where every item states one.' })),
+  lastAct: Type.String({ format: 'date', description: 'The latest end among them: the version is chosen at this date, for every item.' }),
+  inference: Type.Literal(true, { description: 'Always true: a reading of the sources named, not the regulations\' own words.' }),
+  sources: Type.Array(Type.String(), { description: 'Ids of the public sources of the reading (GET /v1/sources lists them? see rules/sources.json).' }),
+  text: ref(Text)
+}, { ...strict, $id: 'SeriesReading', description: 'A repeated series sent as separate conduct items: where one rule triggers on several items, they are read as one continuing or repeated violation, and the version is chosen once, at the last act. An inference of the service, labelled as such.' })
+
 const ruleRef = () => ({
   ruleId: Type.String(),
   ruleSet: Type.String(),
   conductIndex: Type.Integer({ description: 'Index of the conduct item in facts.conduct.' }),
   conductId: Type.Optional(Type.String()),
-  title: ref(Text)
+  title: ref(Text),
+  series: Type.Optional(ref(SeriesReading, { description: 'Present where the item is one of a series for this rule.' }))
 })
 
 export const TriggeredRule = Type.Object({

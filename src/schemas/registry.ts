@@ -9,7 +9,7 @@ import { Text, SanctionCode, CircumstanceCode, TierTestCode } from './common.js'
 import { Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem, Facts } from './facts.js'
 import {
   EvaluationOptions, EvaluationRequest, FactRef, CircumstanceFinding, TriggeredRule,
-  UndeterminedRule, NonSanctionFinding, NotTriggeredRule, EvaluationResponse
+  UndeterminedRule, NonSanctionFinding, NotTriggeredRule, SeriesReading, EvaluationResponse
 } from './evaluation.js'
 import { Citation, SanctionRange } from './citation.js'
 import { Classification } from './classification.js'
@@ -23,7 +23,7 @@ export const SHARED_SCHEMAS: TSchema[] = [
   Text, SanctionCode, CircumstanceCode, TierTestCode,
   Subject, Association, Speech, Content, Benefit, Secret, Business, Election, Faction, Position, Protest, ConductItem, Facts,
   EvaluationOptions, EvaluationRequest,
-  Citation, SanctionRange, FactRef, CircumstanceFinding, TriggeredRule, UndeterminedRule, NonSanctionFinding,
+  Citation, SanctionRange, FactRef, CircumstanceFinding, SeriesReading, TriggeredRule, UndeterminedRule, NonSanctionFinding,
   NotTriggeredRule, Classification, EvaluationResponse,
   Problem,
   RuleSetSummary, RuleSetList, RuleDescription, RuleSetDetail, Health, Readiness,

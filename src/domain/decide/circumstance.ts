@@ -101,7 +101,7 @@ const sameTiers = (a: readonly Tier[], b: readonly Tier[]): boolean => a === b |
   (a.length === b.length && a.every((t, i) => t.test === b[i].test && t.sanctions.join() === b[i].sanctions.join()))
 
 /** 从旧兼从轻 on one pair of outcomes: the later version applies if it does not sanction the act, or more lightly. */
-const laterApplies = (old: VersionTier, later: VersionTier): boolean =>
+export const laterApplies = (old: VersionTier, later: VersionTier): boolean =>
   old.kind === 'established' && (later.kind === 'below' || (later.kind === 'established' && compareRanges(rangeOf(later.tier.sanctions), rangeOf(old.tier.sanctions)) < 0))
 
 export interface Compared {

@@ -12,6 +12,7 @@ import { aliasProblems } from '../rules/aliases.js'
 import { FactsError, type FactProblem } from '../../errors.js'
 import { almanacFor, runOn, type Outcome } from './engine.js'
 import { decideRule } from './rule.js'
+import { readSeries, type ItemRun } from './series.js'
 import { classify } from './classify.js'
 import { clauseOn, clausesAt } from './clauses.js'
 import type { RuleVerdict, Verdicts } from './verdicts.js'
@@ -126,6 +127,7 @@ export async function decide (rules: LoadedRules, req: EvaluationRequest, ctx: D
   check(rules, req, decisionDate)
   const explain = req.options?.explain ?? 'summary'
   const v: Lists = { triggered: [], undetermined: [], findings: [], notTriggered: [] }
+  const runs: ItemRun[] = []
   for (const [conductIndex, conduct] of req.facts.conduct.entries()) {
     const sets = rules.byConductType.get(conduct.type)!
     const outcomes = await outcomesFor(sets, flattenFacts(req.facts.subject, conduct))
@@ -137,8 +139,12 @@ export async function decide (rules: LoadedRules, req: EvaluationRequest, ctx: D
         if (r.status !== 'not-triggered' || explain === 'full') results.push(r)
       }
     }
-    gather(v, results, rules, decisionDate)
+    runs.push({ conductIndex, conduct, outcomes, results })
   }
+  // A rule on several items: one series, read at its last act (./series.ts).
+  if (runs.length > 1) readSeries(runs, rules, decisionDate, explain)
+  // A member decided again may come out not triggered (the series' version has other elements): listed only with explain: full.
+  for (const run of runs) gather(v, explain === 'full' || runs.length === 1 ? run.results : run.results.filter((r) => r.status !== 'not-triggered'), rules, decisionDate)
   const classification = classify({ req, triggered: v.triggered, undetermined: v.undetermined, catalog: rules.catalog, decisionDate })
   return { rulesRevision: rules.revision, decisionDate, explain, triggered: v.triggered, undetermined: v.undetermined, findings: v.findings, notTriggered: v.notTriggered, classification }
 }

@@ -28,6 +28,22 @@ export interface RuleRef {
   ruleSet: string
   conductIndex: number
   conductId?: string
+  /** Where the item is one of a series of items on which the rule triggers: the series, read at its last act. */
+  series?: SeriesRef
+}
+
+/**
+ * Conduct items on which one rule triggers (its elements hold in the version in force at each item's own
+ * end), read as one continuing or repeated violation: the version is chosen once, at the latest end
+ * among them (./series.ts). A reading of the sources, not the regulations' own words.
+ */
+export interface SeriesRef {
+  /** The conduct indices of the items joined, in order. */
+  members: number[]
+  /** The earliest start among them, where every member states one. */
+  start?: string
+  /** The latest end among them: the date the version is chosen at. */
+  end: string
 }
 
 /** How a version's tiers came out for a triggered rule: the tier established, or undetermined (a later version only). */

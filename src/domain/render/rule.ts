@@ -17,6 +17,7 @@ import type { VersionWords } from './messages/types.js'
 import { text } from './text.js'
 import { citation, citations } from './citations.js'
 import { factRefs } from './facts.js'
+import { seriesReading, seriesWords, withSeriesEnd } from './series.js'
 
 export interface RenderContext {
   rules: LoadedRules
@@ -34,10 +35,11 @@ function instrumentOf (ctx: RenderContext, rule: Rule): { clause: Clause, instru
   return { clause, instrument: ctx.rules.catalog.instruments.get(clause.instrument)! }
 }
 
-/** The rule and conduct item an entry is about. Built without object spread, which costs microseconds on Node 20. */
-function refOf (r: RuleRef, rule: Rule, lang: Lang): { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text } {
-  const out: { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text } = { ruleId: r.ruleId, ruleSet: r.ruleSet, conductIndex: r.conductIndex, title: text(rule.title, lang) }
+/** The rule and conduct item an entry is about, and its series if any. Built without object spread, which costs microseconds on Node 20. */
+function refOf (r: RuleRef, rule: Rule, ctx: RenderContext): { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text, series?: ReturnType<typeof seriesReading> } {
+  const out: ReturnType<typeof refOf> = { ruleId: r.ruleId, ruleSet: r.ruleSet, conductIndex: r.conductIndex, title: text(rule.title, ctx.lang) }
   if (r.conductId !== undefined) out.conductId = r.conductId
+  if (r.series !== undefined) out.series = seriesReading(r.series, ctx.rules, ctx.lang)
   return out
 }
 
@@ -87,14 +89,14 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
   const rule = ruleOf(ctx, t.ref.ruleId)
   const { instrument } = instrumentOf(ctx, rule)
   const words = versionWords(instrument, { end: t.versions.conductEnded, conductVersion: t.versions.conduct, decisionVersion: t.versions.decision })
-  const out: TriggeredRule = refOf(t.ref, rule, lang) as TriggeredRule
+  const out: TriggeredRule = refOf(t.ref, rule, ctx) as TriggeredRule
   out.appliedVersion = {
     instrument: t.versions.instrument,
     version: t.versions.applied,
     conductVersion: t.versions.conduct,
     decisionVersion: t.versions.decision,
     conductEnded: t.versions.conductEnded,
-    reason: text(say((m) => t.versions.provisional ? `${m.versionReason[t.versions.reason](words)}${m.provisionalVersion}` : m.versionReason[t.versions.reason](words)), lang),
+    reason: text(withSeriesEnd(say((m) => t.versions.provisional ? `${m.versionReason[t.versions.reason](words)}${m.provisionalVersion}` : m.versionReason[t.versions.reason](words)), t.ref.series), lang),
     citations: t.temporal === undefined ? [] : [citation(catalog, t.temporal, lang)],
     provisional: t.versions.provisional,
     settle: t.versions.settle
@@ -114,6 +116,7 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
   if (ctx.explain !== 'none') {
     out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
     out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), ...t.pendingClauses.map((p) => pendingNote(p, catalog, lang)), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
+    if (t.ref.series !== undefined) out.notes.push({ id: 'series-read-at-last-act', text: text(seriesWords(t.ref.series, ctx.rules), lang) })
   }
   return out
 }
@@ -139,7 +142,7 @@ function rangeNote (t: Triggered, primary: Citation, lang: Lang) {
 export function undetermined (u: Undetermined, ctx: RenderContext) {
   const rule = ruleOf(ctx, u.ref.ruleId)
   const { instrument } = instrumentOf(ctx, rule)
-  const out = refOf(u.ref, rule, ctx.lang) as ReturnType<typeof refOf> & { missing: string[], explanation: Text }
+  const out = refOf(u.ref, rule, ctx) as ReturnType<typeof refOf> & { missing: string[], explanation: Text }
   out.missing = u.missing
   out.explanation = text(say((m, l) => m.undetermined[u.reason]({ instrument: instrument.title[l] })), ctx.lang)
   return out
@@ -150,7 +153,7 @@ type FindingOut = Static<typeof NonSanctionFinding>
 export function finding (f: Finding | Superseded, ctx: RenderContext): FindingOut {
   const { rules: { catalog }, lang } = ctx
   const rule = ruleOf(ctx, f.ref.ruleId)
-  const out = refOf(f.ref, rule, lang) as FindingOut
+  const out = refOf(f.ref, rule, ctx) as FindingOut
   out.status = f.status
   if (f.status === 'superseded') {
     out.supersededBy = f.by
@@ -171,11 +174,11 @@ function findingExplanation (f: Finding, ctx: RenderContext, rule: Rule): Biling
   const note = clause.absent?.find((a) => a.version === f.conductVersion)?.note
   const applied = f.applied === undefined ? undefined : citation(ctx.rules.catalog, f.applied, ctx.lang)
   const first = firstInForce(instrument)
-  return say((m, l) => m.finding[f.status]({ end: words.end, conductVersion: words.conductVersion, conductLabel: words.conductLabel, decisionVersion: words.decisionVersion, decisionLabel: words.decisionLabel, first, before: clause.before?.summary[l] ?? '', note: note?.[l] ?? '', label: applied === undefined ? '' : l === 'zh' ? applied.label : applied.gloss }))
+  return withSeriesEnd(say((m, l) => m.finding[f.status]({ end: words.end, conductVersion: words.conductVersion, conductLabel: words.conductLabel, decisionVersion: words.decisionVersion, decisionLabel: words.decisionLabel, first, before: clause.before?.summary[l] ?? '', note: note?.[l] ?? '', label: applied === undefined ? '' : l === 'zh' ? applied.label : applied.gloss })), f.ref.series)
 }
 
 export function notTriggered (n: NotTriggered, ctx: RenderContext) {
-  const out = refOf(n.ref, ruleOf(ctx, n.ref.ruleId), ctx.lang) as ReturnType<typeof refOf> & { failed: ReturnType<typeof factsOf> }
+  const out = refOf(n.ref, ruleOf(ctx, n.ref.ruleId), ctx) as ReturnType<typeof refOf> & { failed: ReturnType<typeof factsOf> }
   out.failed = factsOf(ctx, n.ref, n.failed as Leaf[]) // decided whenever the rules not triggered are listed
   return out
 }

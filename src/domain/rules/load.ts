@@ -19,7 +19,7 @@ import { checkSetIds, checkRuleSet, checkTrees, staticProblems } from './cross-c
 import { CONDITIONS_FILE, sharedConditionProblems, unusedProblems } from './shared-conditions.js'
 import { SourcesFile, type Source } from '../../schemas/rules-sources.js'
 import { SOURCES_FILE, nameSources, sourcesById, unresolvedSources } from './sources.js'
-import { REGULATIONS, requiredClauseProblems } from './required-clauses.js'
+import { REGULATIONS, requiredClauseProblems, requiredSourceProblems } from './required-clauses.js'
 import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
@@ -174,7 +174,7 @@ export async function loadRules (root: string, limits: ReadLimits = DEFAULT_READ
   }
   problems.push(...unusedProblems(shared, used), ...conductTypeProblems(index, sets))
   const applied = new Set(sets.flatMap((s) => s.set.rules.map((r) => r.clause)))
-  problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)))
+  problems.push(...requiredClauseProblems(catalog, applied, join('catalog', `${REGULATIONS}.json`)), ...requiredSourceProblems(sources, SOURCES_FILE))
   if (problems.length > 0) throw new RulesLoadError(problems)
   const parsed = [...sourcesParsed, ...catalogParsed, ...conditionsParsed, ...setsParsed]
   // The index is kept with the files so that a stored revision loads again as it was (it is not part of the hash).

@@ -52,3 +52,12 @@ export function requiredClauseProblems (catalog: Catalog, used: ReadonlySet<stri
   }
   return problems
 }
+
+/** The public sources the code itself cites: the reading of a repeated series at its last act (src/domain/decide/series.ts). */
+export const REQUIRED_SOURCES = ['luckytm-cross-version-guidance', 'ccdi-practice-yang-junyan-counting'] as const
+
+/** Each required source is in sources.json (`file`); no sources at all is reported once, as such. */
+export function requiredSourceProblems (sources: ReadonlyMap<string, unknown>, file: string): RulesProblem[] {
+  if (sources.size === 0) return []
+  return REQUIRED_SOURCES.filter((id) => !sources.has(id)).map((id) => ({ file, pointer: '/sources', message: `source '${id}' is missing: the reading of a repeated series cites it (REQUIRED_SOURCES, src/domain/rules/required-clauses.ts)` }))
+}

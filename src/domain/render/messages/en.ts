@@ -36,6 +36,8 @@ export const en: Messages = {
   },
   rangeNote: (p) => `Sanction range: ${p.min} to ${p.max} (${p.label}).`,
   pendingCitation: (p) => `${p.label} is not cited: whether it applies turns on facts not established (${p.facts}); cite it if they are (${p.role}).`,
+  series: (p) => `Inferred (not the regulations' own words): conduct items ${p.items} (numbered from 1) each trigger this rule on their own, so they are read as one continuing or repeated violation of the same kind and judged as one: the version is chosen at the last act (${p.end}), and every item answers on it. This follows the reading of continuing and repeated violations in: ${p.sources}. Whether the acts are one series is for the reviewer to decide.`,
+  seriesEnd: ' The end date here is the last act of the series this item belongs to (an inference; see the series note).',
   step: {
     lighter: (p) => `Mitigating (${p.mitigating}): lighter within the range, ${p.from === p.to ? `which is ${p.to} only and stays so` : `from ${p.from} to ${p.to} (the heaviest sanction of the range drops out)`}.`,
     reduced: (p) => `Mitigating (${p.mitigating}): reduced one tier below the range (${p.from}): ${p.to}.`,

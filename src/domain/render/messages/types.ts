@@ -55,6 +55,10 @@ export interface Messages {
   rangeNote: (p: { min: string, max: string, label: string }) => string
   /** A supporting clause not cited because the facts its condition reads are not established. */
   pendingCitation: (p: { label: string, role: string, facts: string }) => string
+  /** A repeated series read at its last act: the items (numbered from 1), the date, the sources in words. An inference. */
+  series: (p: { items: string, end: string, sources: string }) => string
+  /** Added to the version reason or finding of an item of a series: the end date named is the series' last act. */
+  seriesEnd: string
   step: Record<StepVerdict['code'], (p: StepWords) => string>
   /** A range of more than one sanction, from its lightest to its heaviest. */
   span: (p: { min: string, max: string }) => string

@@ -37,6 +37,8 @@ export const zh: Messages = {
   },
   rangeNote: (p) => `处分幅度：${p.min}至${p.max}（${p.label}）。`,
   pendingCitation: (p) => `未引用${p.label}：是否适用取决于尚未查明的事实（${p.facts}）；查明成立的，应予引用（${p.role}）。`,
+  series: (p) => `推断（不是条例原文）：第${p.items}项行为各自都触发本规则，视为同一种违纪行为的连续或者反复实施，作为一个违纪行为认定，按最后一次行为（${p.end}）时施行的版本选择适用的版本，各项一律适用该版本。依据的是下列来源对连续、反复违纪行为的理解：${p.sources}。是否构成同一系列，由审理人员认定。`,
+  seriesEnd: '此处的终了日期是所属系列最后一次行为的日期（推断，见系列说明）。',
   step: {
     lighter: (p) => `从轻情节（${p.mitigating}）：在幅度内从轻，${p.from === p.to ? `幅度只有${p.to}一种处分，不变` : `处分幅度由${p.from}调整为${p.to}（幅度内最重的一档不再适用）`}。`,
     reduced: (p) => `减轻情节（${p.mitigating}）：在处分幅度（${p.from}）以外减轻一档：${p.to}。`,
