@@ -740,6 +740,29 @@ export interface components {
             };
             explanation: components["schemas"]["Text"];
         };
+        /** @description A repeated series sent as separate conduct items: where one rule triggers on several items, they are read as one continuing or repeated violation, and the version is chosen once, at the last act. An inference of the service, labelled as such. */
+        SeriesReading: {
+            /** @description The conduct items joined (indices in facts.conduct): those on which the rule triggers on its own. An item on which it is undetermined, below its threshold or not pursued under its own version does not join. */
+            conductIndices: number[];
+            /**
+             * Format: date
+             * @description The earliest start among them, where every item states one.
+             */
+            firstAct?: string;
+            /**
+             * Format: date
+             * @description The latest end among them: the version is chosen at this date, for every item.
+             */
+            lastAct: string;
+            /**
+             * @description Always true: a reading of the sources named, not the regulations' own words.
+             * @enum {boolean}
+             */
+            inference: true;
+            /** @description Ids of the public sources of the reading (GET /v1/sources lists them? see rules/sources.json). */
+            sources: string[];
+            text: components["schemas"]["Text"];
+        };
         TriggeredRule: {
             ruleId: string;
             ruleSet: string;
@@ -747,6 +770,7 @@ export interface components {
             conductIndex: number;
             conductId?: string;
             title: components["schemas"]["Text"];
+            series?: components["schemas"]["SeriesReading"];
             appliedVersion: {
                 instrument: string;
                 /** @description The version applied. */
@@ -757,8 +781,7 @@ export interface components {
                 decisionVersion: string;
                 /**
                  * Format: date
-                 * @description A calendar date, YYYY-MM-DD.
-                 * @example 2017-12-31
+                 * @description When the conduct ended; for an item of a series (`series`), the series' last act.
                  */
                 conductEnded: string;
                 reason: components["schemas"]["Text"];
@@ -826,6 +849,7 @@ export interface components {
             conductIndex: number;
             conductId?: string;
             title: components["schemas"]["Text"];
+            series?: components["schemas"]["SeriesReading"];
             /** @description JSON pointers of the facts to establish next. */
             missing: string[];
             explanation: components["schemas"]["Text"];
@@ -837,6 +861,7 @@ export interface components {
             conductIndex: number;
             conductId?: string;
             title: components["schemas"]["Text"];
+            series?: components["schemas"]["SeriesReading"];
             /** @description below-threshold: the elements are met but the circumstance is below the article's lowest tier (no sanction under it; criticism, education or 诫勉 remain possible); superseded: another rule applies instead to the same act; outside-encoded-period: the conduct ended before the encoded versions were in force — not a finding of no violation; no-provision-in-version: the version in force when the conduct ended has no such provision, so the act is not pursued; version-not-encoded: that version's provision is not encoded (not a finding of no violation); not-a-violation-under-later-version: the version in force at decision does not treat the act as a violation (从旧兼从轻); not-a-violation-under-conduct-version: only a later, broader version reaches the act, so it is not pursued. */
             status: "below-threshold" | "superseded" | "outside-encoded-period" | "no-provision-in-version" | "version-not-encoded" | "not-a-violation-under-later-version" | "not-a-violation-under-conduct-version";
             supersededBy?: string;
@@ -853,6 +878,7 @@ export interface components {
             conductIndex: number;
             conductId?: string;
             title: components["schemas"]["Text"];
+            series?: components["schemas"]["SeriesReading"];
             /** @description Established facts that rule the rule out. */
             failed: components["schemas"]["FactRef"][];
         };
@@ -1277,6 +1303,7 @@ export type SchemaCitation = components['schemas']['Citation'];
 export type SchemaSanctionRange = components['schemas']['SanctionRange'];
 export type SchemaFactRef = components['schemas']['FactRef'];
 export type SchemaCircumstanceFinding = components['schemas']['CircumstanceFinding'];
+export type SchemaSeriesReading = components['schemas']['SeriesReading'];
 export type SchemaTriggeredRule = components['schemas']['TriggeredRule'];
 export type SchemaUndeterminedRule = components['schemas']['UndeterminedRule'];
 export type SchemaNonSanctionFinding = components['schemas']['NonSanctionFinding'];
