@@ -143,8 +143,8 @@ export async function decide (rules: LoadedRules, req: EvaluationRequest, ctx: D
   }
   // A rule on several items: one series, read at its last act (./series.ts).
   if (runs.length > 1) readSeries(runs, rules, decisionDate, explain)
-  // A member decided again may come out not triggered (the series' version has other elements): listed only with explain: full.
-  for (const run of runs) gather(v, explain === 'full' || runs.length === 1 ? run.results : run.results.filter((r) => r.status !== 'not-triggered'), rules, decisionDate)
+  // A member decided again is never ruled out: it triggers in the version at its own end, and the series' last member in the series' version.
+  for (const run of runs) gather(v, run.results, rules, decisionDate)
   const classification = classify({ req, triggered: v.triggered, undetermined: v.undetermined, catalog: rules.catalog, decisionDate })
   return { rulesRevision: rules.revision, decisionDate, explain, triggered: v.triggered, undetermined: v.undetermined, findings: v.findings, notTriggered: v.notTriggered, classification }
 }

@@ -46,6 +46,13 @@ t.test('a clause the code cites is missing, or lacks a version a rule applies', 
   t.match(version, [/\/clauses\/\d+\/versions: clause 'ccp\.mitigation' has no text for version 2023/])
 })
 
+t.test('a source the code itself cites is missing: the reading of a repeated series', async (t) => {
+  const problems = await loadProblems(t, (f) => {
+    f['sources.json'].sources = f['sources.json'].sources.filter((s: { id: string }) => s.id !== 'ccdi-practice-yang-junyan-counting')
+  })
+  t.ok(problems.includes("sources.json /sources: source 'ccdi-practice-yang-junyan-counting' is missing: the reading of a repeated series cites it (REQUIRED_SOURCES, src/domain/rules/required-clauses.ts)"), 'named with the file')
+})
+
 t.test('out-of-range numbers and a multi-paragraph article without its paragraph', async (t) => {
   const problems = await loadProblems(t, (f) => {
     const a = f[CATALOG].clauses[clauseIndex(f, 'ccp.association')]
