@@ -573,7 +573,7 @@ export interface components {
                 start?: string;
                 /**
                  * Format: date
-                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act).
+                 * @description When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act). Several items on which one rule triggers are read the same way, as one series at the latest end among them (an inference, which the `series` of each entry of the answer states).
                  * @example 2017-12-31
                  */
                 end?: string;

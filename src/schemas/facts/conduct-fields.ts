@@ -22,7 +22,7 @@ export const CONDUCT_TYPE_LABELS = {
 
 export const Period = Type.Object({
   start: Type.Optional({ ...DateString, description: 'When the conduct began (YYYY-MM-DD).', [LABEL]: label('行为开始日期', 'the date the conduct began') }),
-  end: Type.Optional({ ...DateString, description: 'When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act).', [LABEL]: label('行为终了日期', 'the date the conduct ended') })
+  end: Type.Optional({ ...DateString, description: 'When the conduct ended (YYYY-MM-DD): the version in force on this day applies to continuing conduct, and to repeated acts of one kind recorded as one item (the date of the last act). Several items on which one rule triggers are read the same way, as one series at the latest end among them (an inference, which the `series` of each entry of the answer states).', [LABEL]: label('行为终了日期', 'the date the conduct ended') })
 }, { additionalProperties: false, description: 'When the conduct took place. Continuing conduct takes the version in force when it ended; a missing end leaves the version undetermined.' })
 
 export const channel = oneOf(label('发生的场所或渠道', 'where it happened'), {
