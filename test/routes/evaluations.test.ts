@@ -119,7 +119,7 @@ t.test('the decision date defaults to today', async (t) => {
   t.equal(res.json().decisionDate, new Date().toISOString().slice(0, 10))
 })
 
-t.test('several conduct items are evaluated each on its own', async (t) => {
+t.test('several conduct items: the same rule on two is one violation and one series, read at its last act', async (t) => {
   const res = await post({
     ...withFacts((f) => {
       f.conduct.push({ ...structuredClone(f.conduct[0]), id: 'second', period: { start: '2019-01-01', end: '2019-06-30' } })
@@ -128,7 +128,8 @@ t.test('several conduct items are evaluated each on its own', async (t) => {
   })
   t.equal(res.statusCode, 200)
   const body = res.json()
-  t.same(body.triggered.map((x: any) => [x.conductIndex, x.appliedVersion.version]), [[0, '2015'], [1, '2018']])
+  t.same(body.triggered.map((x: any) => [x.conductIndex, x.appliedVersion.version]), [[0, '2018'], [1, '2018']], 'on its own the first would take 2015; in the series both take the version at 2019-06-30')
+  t.same(body.triggered.map((x: any) => [x.series.conductIndices, x.series.lastAct, x.series.inference]), [[[0, 1], '2019-06-30', true], [[0, 1], '2019-06-30', true]])
   t.same(body.classification.adjustments.map((a: any) => a.step), [], 'the same rule twice is one violation: no combination')
   t.same(body.classification.sanctionRange, body.triggered[0].sanctionRange, 'the range of the one violation')
 })
