@@ -6,13 +6,16 @@
  * shared condition (`{ "condition": name }`) is written out in place when the engine is built (see
  * engineConditions), and the custom operator is registered with addOperator.
  *
- * All runs for one conduct item share one Almanac that reads the item's flat facts (almanacFor).
+ * All runs for one conduct item share one Almanac that reads the item's flat facts (./almanac.ts).
  */
-import { Engine, Almanac, type RuleResult } from 'json-rules-engine'
+import { Engine, type Almanac, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Rule, Condition } from '../../schemas/rules-data.js'
 import type { Bilingual } from '../../schemas/common.js'
 import { foldCondition } from '../rules/walk.js'
 import { read, type Tri, type EvaluatedCondition } from './conditions.js'
+import { almanacFor } from './almanac.js'
+
+export { almanacFor }
 
 type EngineCondition = Record<string, unknown>
 
@@ -159,28 +162,6 @@ export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Co
 export interface Outcome {
   value: Tri
   conditions: EvaluatedCondition
-}
-
-/**
- * One conduct item's facts, for every engine run on that item: an Almanac (json-rules-engine's run
- * option) that reads the flat fact map itself. The engine's own would hold a Fact object per fact,
- * each built with its options copied and a resolved promise made as it is added, most of them for
- * facts no rule of the item reads. Our conditions name a fact and nothing else (no params, no path:
- * engineConditions), and every fact is a constant, so a fact's value is all the engine asks for; an
- * absent fact reads as undefined, as allowUndefinedFacts has it.
- */
-class FactMap extends Almanac {
-  constructor (private readonly facts: Record<string, unknown>) {
-    super({ allowUndefinedFacts: true })
-  }
-
-  override factValue<T> (factId: string): Promise<T> {
-    return Promise.resolve((Object.hasOwn(this.facts, factId) ? this.facts[factId] : undefined) as T)
-  }
-}
-
-export function almanacFor (facts: Record<string, unknown>): Almanac {
-  return new FactMap(facts)
 }
 
 /**
