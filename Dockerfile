@@ -13,8 +13,10 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 # ---------------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-# Dependencies first: this layer is reused until package.json / package-lock.json change.
+# Dependencies first: this layer is reused until package.json / package-lock.json change
+# (packages/ holds result-clone, json-rules-engine's `clone`, installed from there: package.json overrides).
 COPY package.json package-lock.json ./
+COPY packages ./packages
 RUN npm ci --no-audit --no-fund
 # Then the sources (tsconfig.build.json compiles src/ and scripts/ into dist/).
 COPY tsconfig.json tsconfig.build.json ./
@@ -48,6 +50,7 @@ CMD ["node", "--max-semi-space-size=8", "dist/src/server.js"]
 
 # Production dependencies only (installed as root); npm's cache, logs and compile cache stay out of the layer.
 COPY package.json package-lock.json ./
+COPY packages ./packages
 RUN npm ci --omit=dev --no-audit --no-fund --cache /tmp/npm-cache \
  && rm -rf /tmp/npm-cache /tmp/node-compile-cache
 # The embedded decision store (DATA_DIR): a volume owned by the node user, the only place written at

@@ -237,7 +237,7 @@ async function enginesRun ({ almanacFor, runOn }, sets, facts) {
 /**
  * What one evaluation of a request asks of json-rules-engine: engine runs, engine rules evaluated
  * (element rules, and the one combined auxiliary rule of each rule whose elements are not false),
- * Fact objects created (one per flat fact per conduct item: every run on an item shares its almanac),
+ * flat facts (per conduct item; every run on an item reads them through one almanac, without Fact objects),
  * condition nodes deep-cloned (RuleResult clones each rule's conditions on every run), and the
  * auxiliary rules not run because their rule's elements are false.
  */

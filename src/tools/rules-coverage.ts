@@ -32,8 +32,9 @@ type Visit = (pointer: string, leaf: Leaf, r: EvaluatedCondition) => void
 
 /**
  * Calls visit for each leaf of an authored tree (references expanded) with the engine's result for it.
- * The result tree has the authored shape, except that json-rules-engine wants a boolean operator on
- * top of a rule and of a shared condition, so a single leaf there comes back wrapped in an `all`.
+ * The result tree has the authored shape (a shared condition is written out in place, as expandReferences
+ * writes it), except that json-rules-engine wants a boolean operator on top of a rule, so a rule whose
+ * elements are a single leaf comes back wrapped in an `all`.
  */
 function walk (c: Condition, pointer: string, visit: Visit): (r: EvaluatedCondition) => void {
   return foldCondition<Condition, (r: EvaluatedCondition) => void>(c, {

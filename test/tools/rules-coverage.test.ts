@@ -66,6 +66,16 @@ t.test('what no case exercises', async (t) => {
   t.match(report.output, /rules:coverage: \d+ cases; 4\/5 rules triggered, 4\/5 ruled out;/)
 })
 
+t.test('a rule whose elements are one leaf: the leaf is read inside the all the engine puts on top', async (t) => {
+  const files = associationRules()
+  const set = files[SET] as { rules: Array<{ id: string, conditions: unknown }> }
+  set.rules[0].conditions = { fact: 'subject.leadingCadre', operator: 'equal', value: true }
+  const report = await coverageReport(writeRules(t.testdir(), files))
+  const leaf = report.rules.find((r) => r.rule === set.rules[0].id)!.leaves.find((l) => l.pointer === '/rules/0/conditions')!
+  t.equal(leaf.text, 'subject.leadingCadre equal true')
+  t.ok(leaf.trueIn > 0 && leaf.falseIn > 0, 'counted both ways from the engine\'s result')
+})
+
 t.test('main: a report, exit 0; exit 1 only when the rules do not load', async (t) => {
   let written = ''
   t.equal(await main([], (s) => { written += s }), 0)

@@ -2,48 +2,59 @@
  * json-rules-engine, the one evaluator. Each rule set gets one engine for its rules' elements and,
  * per rule, an engine for the rule's auxiliary engine rules (each version's extra elements, the
  * tier tests read from facts and their indicators, the conditional notes, adjustments and supporting clauses). The auxiliary engines run only
- * for rules whose elements are not false: a rule ruled out needs none of them. Shared conditions
- * (`{ "condition": name }`) are registered on every engine with setCondition, and the custom
- * operator with addOperator; the engine realises references into its result trees.
+ * for rules whose elements are not false: a rule ruled out needs none of them. A reference to a
+ * shared condition (`{ "condition": name }`) is written out in place when the engine is built (see
+ * engineConditions), and the custom operator is registered with addOperator.
  *
- * All runs for one conduct item share one Almanac holding the item's facts, added once as constant
- * Facts without a cache key (a constant fact never reads the cache, and hashing a key per fact per
- * run is most of what adding a fact costs).
+ * All runs for one conduct item share one Almanac that reads the item's flat facts (./almanac.ts).
  */
-import { Engine, Almanac, Fact, type RuleResult } from 'json-rules-engine'
+import { Engine, type Almanac, type RuleResult } from 'json-rules-engine'
 import type { RuleSetFile, Rule, Condition } from '../../schemas/rules-data.js'
 import type { Bilingual } from '../../schemas/common.js'
 import { foldCondition } from '../rules/walk.js'
 import { read, type Tri, type EvaluatedCondition } from './conditions.js'
+import { almanacFor } from './almanac.js'
+
+export { almanacFor }
 
 type EngineCondition = Record<string, unknown>
 
 /** The rule authors' wordings of leaf conditions, by the key a leaf carries through the engine as `describedBy`. */
 export type Descriptions = ReadonlyMap<string, Bilingual>
 
+/** How a tree is made into json-rules-engine conditions: the shared conditions to inline, and the key of a description. */
+interface Build {
+  shared: ReadonlyMap<string, Condition>
+  describe: (d: Bilingual) => string
+}
+
 /**
- * The authored conditions as json-rules-engine conditions (a reference stays a reference). A leaf's
- * description is not an engine key: the leaf carries a short key to it instead, since json-rules-engine
- * deep-copies every rule's conditions into its result on every run, and the description objects were
- * a third of what it copied.
+ * The authored conditions as json-rules-engine conditions, with every reference to a shared condition
+ * replaced by the condition it names (the loader has checked that each resolves). json-rules-engine
+ * deep-copies every rule's conditions into its result on every run, and realises a `{ condition }`
+ * reference by deleting the name from the copied node and deep-copying the registered condition onto
+ * it: a second copy of the same leaf, and a node turned into a slow dictionary. A shared condition
+ * written in place (its leaf, without the `all` that setCondition would need on top) reads the same.
+ * A leaf's description is not an engine key: the leaf carries a short key to it instead (the
+ * description objects were a third of what the engine copied).
  */
-function engineConditions (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
+function engineConditions (c: Condition, b: Build): EngineCondition {
   return foldCondition<Condition, EngineCondition>(c, {
     leaf: (l) => {
       const { fact, operator, value, description } = l as Extract<Condition, { fact: string }>
-      return description === undefined ? { fact, operator, value } : { fact, operator, value, describedBy: describe(description) }
+      return description === undefined ? { fact, operator, value } : { fact, operator, value, describedBy: b.describe(description) }
     },
     all: (all) => ({ all }),
     any: (any) => ({ any }),
     not: (not) => ({ not }),
-    ref: (condition) => ({ condition }),
+    ref: (name) => engineConditions(b.shared.get(name)!, b),
     pointers: false
   })
 }
 
-/** json-rules-engine wants a boolean operator (or a reference) on top. */
-function topLevel (c: Condition, describe: (d: Bilingual) => string): EngineCondition {
-  const e = engineConditions(c, describe)
+/** json-rules-engine wants a boolean operator on top. */
+function topLevel (c: Condition, b: Build): EngineCondition {
+  const e = engineConditions(c, b)
   return 'fact' in e ? { all: [e] } : e
 }
 
@@ -104,24 +115,10 @@ export interface RuleSetEngines {
 const containsAny = (factValue: unknown, values: unknown) =>
   Array.isArray(factValue) && Array.isArray(values) && values.some((v) => factValue.includes(v))
 
-/** Adds the names of the shared conditions a tree refers to, and those they refer to in turn. */
-function referenced (c: Condition, shared: ReadonlyMap<string, Condition>, out: Set<string>): void {
-  const none = () => undefined
-  foldCondition<Condition, undefined>(c, { leaf: none, all: none, any: none, not: none, pointers: false, ref: (name) => {
-    if (!out.has(name) && shared.has(name)) referenced(shared.get(name)!, shared, out.add(name))
-  } })
-}
-
-/**
- * An engine with its rules, the custom operator and the shared conditions its rules refer to (only
- * those: 76 engines each compiling all of them was start-up time for nothing).
- */
-function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>, used: Condition[], shared: ReadonlyMap<string, Condition>, describe: (d: Bilingual) => string): Engine {
+/** An engine with its rules and the custom operator. */
+function newEngine (rules: Array<{ name: string, conditions: EngineCondition }>): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true })
   engine.addOperator('containsAny', containsAny)
-  const names = new Set<string>()
-  for (const c of used) referenced(c, shared, names)
-  for (const name of names) engine.setCondition(name, topLevel(shared.get(name)!, describe) as never)
   for (const r of rules) engine.addRule({ name: r.name, conditions: r.conditions as never, event: { type: r.name } })
   return engine
 }
@@ -140,35 +137,31 @@ export function compileEngines (set: RuleSetFile, shared: ReadonlyMap<string, Co
   const parts = new Map<string, string[]>()
   const keys = new Map<Bilingual, string>()
   const descriptions = new Map<string, Bilingual>()
-  const describe = (d: Bilingual): string => {
-    let k = keys.get(d)
-    if (k === undefined) {
-      keys.set(d, k = `d${keys.size}`)
-      descriptions.set(k, d)
+  const b: Build = {
+    shared,
+    describe: (d) => {
+      let k = keys.get(d)
+      if (k === undefined) {
+        keys.set(d, k = `d${keys.size}`)
+        descriptions.set(k, d)
+      }
+      return k
     }
-    return k
   }
   set.rules.forEach((rule, i) => {
     const [, ...aux] = engineRules(rule, `/rules/${i}`)
     if (aux.length === 0) return
     const name = `${rule.id}#auxiliary`
     parts.set(name, aux.map((a) => a.name))
-    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => engineConditions(a.conditions, describe)) } }], aux.map((a) => a.conditions), shared, describe))
+    auxiliary.set(rule.id, newEngine([{ name, conditions: { all: aux.map((a) => engineConditions(a.conditions, b)) } }]))
   })
-  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, describe) })), set.rules.map((r) => r.conditions), shared, describe)
+  const elements = newEngine(set.rules.map((r) => ({ name: key.rule(r.id), conditions: topLevel(r.conditions, b) })))
   return { elements, auxiliary, parts, descriptions }
 }
 
 export interface Outcome {
   value: Tri
   conditions: EvaluatedCondition
-}
-
-/** One conduct item's facts, for every engine run on that item. */
-export function almanacFor (facts: Record<string, unknown>): Almanac {
-  const almanac = new Almanac({ allowUndefinedFacts: true })
-  for (const id in facts) almanac.addFact(new Fact(id, facts[id], { cache: false }))
-  return almanac
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Named shared conditions (rules/conditions.json): leaves that many rules test in the same words,
- * written once and referred to as `{ "condition": "<name>" }`. json-rules-engine registers each with
- * engine.setCondition; the checks here make sure a reference always resolves, a shared condition reads
- * only facts of the vocabulary, and none lies unused.
+ * written once and referred to as `{ "condition": "<name>" }`. The engines are handed each reference
+ * written out in place (src/domain/decide/engine.ts); the checks here make sure a reference always
+ * resolves, a shared condition reads only facts of the vocabulary, and none lies unused.
  */
 import type { Condition } from '../../schemas/rules-data.js'
 import type { RulesProblem } from '../../errors.js'

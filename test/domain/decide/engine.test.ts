@@ -1,6 +1,6 @@
 /**
  * json-rules-engine as decide runs it: element engines and one combined auxiliary rule per rule,
- * shared conditions registered with setCondition, the custom operator, descriptions kept beside the
+ * shared conditions written out in place, the custom operator, descriptions kept beside the
  * engine conditions, and the guard against a run that answers for fewer rules than it holds.
  */
 import t from 'tap'
@@ -40,10 +40,13 @@ const shared = new Map<string, Condition>([['member', leaf('subject.partyMember'
 t.test('elements, then the combined auxiliary rule read part by part', async (t) => {
   const engines = compileEngines(set, shared)
   t.same([...engines.auxiliary.keys()], ['s.one'], 'a rule without auxiliary conditions has no auxiliary engine')
+  const first = (engines.elements as unknown as { rules: Array<{ conditions: { all: Array<Record<string, unknown>> } }> }).rules[0].conditions.all[0]
+  t.match(first, { fact: 'subject.partyMember', operator: 'equal', value: true }, 'the reference is replaced by the leaf it names, without an all on top')
+  t.notOk('condition' in first, 'no reference is left for the engine to realise')
   t.same(engines.parts.get('s.one#auxiliary'), ['s.one#indicator:large', 's.one#test:bad-effect', 's.one#note:n'], 'an inferred test by its indicators, an article\'s test by its own name')
   const out = await runAll(engines, { 'subject.partyMember': true, 'conduct.association.subjectRoles': ['organiser'], 'conduct.association.memberCount': 400, 'subject.leadingCadre': false })
   const value = (name: string) => (out.get(name) as Outcome).value
-  t.equal(value('s.one'), 'true', 'the shared condition is realised by the engine, and containsAny matches')
+  t.equal(value('s.one'), 'true', 'the shared condition is written out in place, and containsAny matches')
   t.equal(value('s.two'), 'false')
   t.equal(value('s.one#indicator:large'), 'true')
   t.equal(value('s.one#test:bad-effect'), 'unknown', 'the article\'s test is read from facts, three-valued')
