@@ -11,6 +11,7 @@ import { addReview } from '../../src/records/reviews.js'
 import { ImpactCounter, impactTable, summaryOf, type AnswerSummary } from '../../src/records/impact.js'
 import { measureImpact } from '../../src/records/impact-run.js'
 import { ReplayPool } from '../../src/records/replay-pool.js'
+import { replayStored } from '../../src/records/bulk.js'
 import { main as rulesImpact } from '../../src/tools/rules-impact.js'
 import { buildApp } from '../../src/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
@@ -106,6 +107,13 @@ onEachBackend(t, async (t, db) => {
   }
   const recommended = (await repository.getDecision(ids[0]))?.summary.recommended as string
   t.match(await addReview(db, ids[0], 'rev', { sanction: recommended, articles: [], reviewer: 'R', reason: 'as recommended', decidedOn: '2026-03-02' }), { ok: true })
+
+  const pool = new ReplayPool(1)
+  const seen: string[] = []
+  const count = await replayStored(repository, pool, (d, o) => { if (o.reproduced && d.sanction === undefined) seen.push(d.decisionId) }, { pageSize: 3 })
+  await pool.close()
+  t.equal(count, 10)
+  t.same(seen.sort(), [...ids].sort(), 'pages of 3 read ahead, 3 in flight at most: every record once, reproduced (and no review read without a candidate)')
 
   const current = currentDir()
   const candidate = candidateDir()
