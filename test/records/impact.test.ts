@@ -65,8 +65,8 @@ const summary = (rules: AnswerSummary['rules'], recommended: string | null, basi
 
 t.test('counting what changes, per rule, and the table', async (t) => {
   const counter = new ImpactCounter()
-  const before = summary({ a: { tier: 'ordinary', range: 'warning..serious-warning', version: '2018' }, b: { tier: 'serious', range: 'x', version: '2018' } }, 'serious-warning', ['a'])
-  const after = summary({ a: { tier: 'serious', range: 'warning..expulsion', version: '2018' }, c: { tier: 'ordinary', range: 'y', version: '2018' } }, 'expulsion', ['a', 'c'])
+  const before = summary({ a: [{ conductIndex: 0, tier: 'ordinary', range: 'warning..serious-warning', version: '2018' }], b: [{ conductIndex: 0, tier: 'serious', range: 'x', version: '2018' }] }, 'serious-warning', ['a'])
+  const after = summary({ a: [{ conductIndex: 0, tier: 'serious', range: 'warning..expulsion', version: '2018' }], c: [{ conductIndex: 0, tier: 'ordinary', range: 'y', version: '2018' }] }, 'expulsion', ['a', 'c'])
   counter.add(before, after, 'serious-warning')
   counter.add(before, before)
   counter.add(before, after, null)
