@@ -20,8 +20,11 @@ export interface ReloadResult {
 declare module 'fastify' {
   interface FastifyInstance {
     rules: LoadedRules
-    /** The golden cases (cases/*.json) read with the rules in use: POST /admin/impact replays these, whatever the directory holds since. */
-    goldenCases: GoldenCase[]
+    /**
+     * The golden cases (cases/*.json) read with the rules in use, in the background once they load (so a
+     * start does not wait for 300 files): POST /admin/impact replays these, whatever the directory holds since.
+     */
+    goldenCases: Promise<GoldenCase[]>
     reloadRules: () => Promise<ReloadResult>
   }
 }
@@ -58,8 +61,9 @@ export async function bounded<T> (work: Promise<T>, ms: number, dir: string): Pr
 export default fp<RulesPluginOptions>(async (app, opts) => {
   const load = async (): Promise<LoadedRules> => await bounded((opts.load ?? loadRules)(opts.rulesDir as string, opts.limits ?? DEFAULT_READ_LIMITS), opts.timeoutMs ?? 10_000, opts.rulesDir as string)
   const cases = async (): Promise<GoldenCase[]> => opts.rulesDir === undefined ? [] : (await readCases(opts.rulesDir)).cases
+  // (readCases reports a file it cannot read or parse among its errors; it does not reject.)
   let current = opts.rules ?? await load()
-  let golden = await cases()
+  let golden = cases()
   app.decorate('rules', { getter: () => current })
   app.decorate('goldenCases', { getter: () => golden })
   app.metrics.setRevision(current.revision)
@@ -72,7 +76,7 @@ export default fp<RulesPluginOptions>(async (app, opts) => {
     try {
       const next = await load()
       // The cases go with the rules that loaded (a rejected reload keeps the previous ones too).
-      golden = await cases()
+      golden = cases()
       if (next.revision === previous.revision) {
         app.metrics.reloads.inc({ result: 'success' })
         return { status: 'unchanged', rulesRevision: previous.revision, previousRevision: previous.revision, loadedAt: previous.loadedAt }

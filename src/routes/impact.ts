@@ -55,7 +55,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { files, from, to } = request.body
     const window = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }
-    const outcome = await measureBundle(files, (dir) => measureImpact({ current: { files: app.rules.files, cases: app.goldenCases }, candidateDir: dir, repository: app.records?.repository, window }))
+    // Both taken in one turn: a reload sets the rules and their cases in one turn too.
+    const { files: inUse } = app.rules
+    const current = { files: inUse, cases: await app.goldenCases }
+    const outcome = await measureBundle(files, (dir) => measureImpact({ current, candidateDir: dir, repository: app.records?.repository, window }))
     if (!(outcome instanceof RulesLoadError)) return outcome
     return await sendProblem(reply, {
       type: 'rules-rejected',
