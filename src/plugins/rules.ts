@@ -8,6 +8,7 @@ import fp from 'fastify-plugin'
 import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../domain/rules/files.js'
 import { RulesLoadError } from '../errors.js'
+import { readCases, type GoldenCase } from '../tools/cases.js'
 
 export interface ReloadResult {
   status: 'reloaded' | 'unchanged'
@@ -19,6 +20,11 @@ export interface ReloadResult {
 declare module 'fastify' {
   interface FastifyInstance {
     rules: LoadedRules
+    /**
+     * The golden cases (cases/*.json) read with the rules in use, in the background once they load (so a
+     * start does not wait for 300 files): POST /admin/impact replays these, whatever the directory holds since.
+     */
+    goldenCases: Promise<GoldenCase[]>
     reloadRules: () => Promise<ReloadResult>
   }
 }
@@ -54,8 +60,12 @@ export async function bounded<T> (work: Promise<T>, ms: number, dir: string): Pr
 
 export default fp<RulesPluginOptions>(async (app, opts) => {
   const load = async (): Promise<LoadedRules> => await bounded((opts.load ?? loadRules)(opts.rulesDir as string, opts.limits ?? DEFAULT_READ_LIMITS), opts.timeoutMs ?? 10_000, opts.rulesDir as string)
+  const cases = async (): Promise<GoldenCase[]> => opts.rulesDir === undefined ? [] : (await readCases(opts.rulesDir)).cases
+  // (readCases reports a file it cannot read or parse among its errors; it does not reject.)
   let current = opts.rules ?? await load()
+  let golden = cases()
   app.decorate('rules', { getter: () => current })
+  app.decorate('goldenCases', { getter: () => golden })
   app.metrics.setRevision(current.revision)
   app.log.info({ rulesRevision: current.revision, ruleSets: [...current.ruleSets.keys()] }, 'rules loaded')
 
@@ -65,6 +75,8 @@ export default fp<RulesPluginOptions>(async (app, opts) => {
     const previous = current
     try {
       const next = await load()
+      // The cases go with the rules that loaded (a rejected reload keeps the previous ones too).
+      golden = cases()
       if (next.revision === previous.revision) {
         app.metrics.reloads.inc({ result: 'success' })
         return { status: 'unchanged', rulesRevision: previous.revision, previousRevision: previous.revision, loadedAt: previous.loadedAt }

@@ -2,7 +2,8 @@
  * How often the person's final decision agrees with the recommendation, per rule and version: the
  * imposed sanction equals the recommendation, lies inside the computed range (but is not the
  * recommendation), or lies outside it. A decision counts for every rule its recommendation rests on
- * (classification.basis, kept in the record's summary); one that rests on none counts under ruleId null.
+ * (classification.basis, kept in the record's summary), under each version that rule was applied in;
+ * one that rests on none counts under ruleId null.
  */
 import { SANCTIONS } from '../schemas/codes.js'
 import type { AnswerSummary } from './impact.js'
@@ -30,9 +31,10 @@ export function agreementStats (reviewed: Array<{ decisionId: string, summary: A
   for (const { decisionId, summary, sanction } of reviewed) {
     const outcome = agreementOf(summary, sanction)
     const keys = new Map<string, [string | null, string | null]>()
+    // Under every version the rule was applied in (two conduct items may fall under different versions).
     for (const ruleId of summary.basis) {
-      const version = summary.rules[ruleId]?.version ?? null
-      keys.set(`${ruleId}@${String(version)}`, [ruleId, version])
+      const versions = summary.rules[ruleId]?.map((f) => f.version) ?? []
+      for (const version of versions.length === 0 ? [null] : versions) keys.set(`${ruleId}@${String(version)}`, [ruleId, version])
     }
     if (keys.size === 0) keys.set('', [null, null])
     for (const [key, [ruleId, version]] of keys) {

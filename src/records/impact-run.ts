@@ -2,19 +2,22 @@
  * rules:impact's run: the candidate rules directory is loaded (a broken one is refused before anything
  * is replayed), then every recorded decision in the window is replayed on its own revision and on the
  * candidate, and every golden case on the rules in use and on the candidate, over the replay pool's
- * threads; impact.ts counts what changes.
+ * threads; impact.ts counts what changes. The rules in use are the loaded revision's own files (written
+ * to a temporary directory for the workers) with the golden cases read when they loaded, not whatever
+ * the rules directory holds now: after a rejected reload it holds files that do not load.
  */
 import { randomUUID } from 'node:crypto'
 import { loadRules } from '../domain/rules/load.js'
-import { readCases } from '../tools/cases.js'
-import { replayStored, type Window } from './bulk.js'
+import { rm } from 'node:fs/promises'
+import type { GoldenCase } from '../tools/cases.js'
+import { replayStored, writeRulesDir, type Window } from './bulk.js'
 import { ImpactCounter, type ImpactReport } from './impact.js'
 import { ReplayPool } from './replay-pool.js'
-import type { RecordsRepository } from './repository.js'
+import type { RecordsRepository, RulesFile } from './repository.js'
 
 export interface ImpactOptions {
-  /** The rules in use, whose cases/ are the golden cases (the baseline for them). */
-  currentDir: string
+  /** The rules in use (the files of the loaded revision) and their golden cases: the baseline for the cases. */
+  current: { files: RulesFile[], cases: GoldenCase[] }
   candidateDir: string
   /** The decision store; without one only the golden cases are replayed. */
   repository?: RecordsRepository
@@ -24,11 +27,12 @@ export interface ImpactOptions {
 
 export async function measureImpact (opts: ImpactOptions): Promise<ImpactReport> {
   const candidate = await loadRules(opts.candidateDir)
-  const { cases } = await readCases(opts.currentDir)
+  const { cases } = opts.current
+  const currentDir = await writeRulesDir(opts.current.files)
   const pool = new ReplayPool(opts.threads)
   try {
     pool.loadRules('candidate', opts.candidateDir)
-    pool.loadRules('current', opts.currentDir)
+    pool.loadRules('current', currentDir)
     const decisions = new ImpactCounter()
     let reproduced = 0
     let reviewed = 0
@@ -57,5 +61,6 @@ export async function measureImpact (opts: ImpactOptions): Promise<ImpactReport>
     }
   } finally {
     await pool.close()
+    await rm(currentDir, { recursive: true, force: true })
   }
 }

@@ -10,15 +10,25 @@
 import type { EvaluationResponse } from '../schemas/evaluation.js'
 import { agreementOf } from './agreement.js'
 
+/** One conduct item's finding of a triggered rule. */
+export interface RuleFinding {
+  /** The conduct item (facts.conduct index); absent in records written before the summary kept every item. */
+  conductIndex?: number
+  tier: string
+  range: string
+  version: string
+}
+
 /**
  * The parts of an answer a record keeps (beside the answer's digest): what the report compares, and
- * what a record is shown, listed and counted by (status, triggered rules with tier, range and version
- * applied, the classification's range and recommendation, the rules it rests on).
+ * what a record is shown, listed and counted by (status, triggered rules with the tier, range and
+ * version applied to each conduct item that triggers them, the classification's range and
+ * recommendation, the rules it rests on).
  */
 export interface AnswerSummary {
   status: string
   provisional: boolean
-  rules: Record<string, { tier: string, range: string, version: string }>
+  rules: Record<string, RuleFinding[]>
   recommended: string | null
   range: { min: string, max: string } | null
   basis: string[]
@@ -26,10 +36,25 @@ export interface AnswerSummary {
 
 export function summaryOf (answer: EvaluationResponse): AnswerSummary {
   const rules: AnswerSummary['rules'] = {}
-  for (const t of answer.triggered) rules[t.ruleId] = { tier: t.appliedTier, range: `${t.sanctionRange.min}..${t.sanctionRange.max}`, version: t.appliedVersion.version }
+  for (const t of answer.triggered) (rules[t.ruleId] ??= []).push({ conductIndex: t.conductIndex, tier: t.appliedTier, range: `${t.sanctionRange.min}..${t.sanctionRange.max}`, version: t.appliedVersion.version })
   const { status, provisional, recommended, sanctionRange, basis } = answer.classification
   return { status, provisional, rules, recommended, range: sanctionRange === null ? null : { min: sanctionRange.min, max: sanctionRange.max }, basis: [...new Set(basis.map((b) => b.ruleId))] }
 }
+
+/**
+ * A stored summary (JSON text), in either shape: records written before this version kept one finding
+ * per rule (`rules: { id: { tier, range, version } }`, the last conduct item's), read as a list of that
+ * one finding, without its conduct item. Both shapes stay in a store (no migration rewrites them): a
+ * service of the previous version sharing a PostgreSQL server during an upgrade still writes the old one.
+ */
+export function readSummary (text: string): AnswerSummary {
+  const summary = JSON.parse(text) as AnswerSummary
+  for (const [id, found] of Object.entries(summary.rules)) if (!Array.isArray(found)) summary.rules[id] = [found]
+  return summary
+}
+
+/** A rule's findings as one comparable text per field, by conduct item. */
+const byItem = (found: RuleFinding[], field: 'tier' | 'range'): string => found.map((f) => `${f.conductIndex ?? ''}:${f[field]}`).sort().join(',')
 
 export interface RuleImpact {
   ruleId: string
@@ -79,8 +104,9 @@ export class ImpactCounter {
       const a = after.rules[id]
       if (a === undefined) count(id, 'lost')
       else {
-        if (a.tier !== b.tier) count(id, 'tierChanged')
-        if (a.range !== b.range) count(id, 'rangeChanged')
+        // Per conduct item: an item that gains or loses the rule, while others keep it, changes its tier and range too.
+        if (byItem(a, 'tier') !== byItem(b, 'tier')) count(id, 'tierChanged')
+        if (byItem(a, 'range') !== byItem(b, 'range')) count(id, 'rangeChanged')
       }
     }
     for (const id of Object.keys(after.rules)) if (before.rules[id] === undefined) count(id, 'gained')

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads'
 import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import type { EvaluationRequest } from '../schemas/evaluation.js'
 import { evaluateOn } from './evaluate.js'
-import { summaryOf, type AnswerSummary } from './impact.js'
+import { readSummary, summaryOf, type AnswerSummary } from './impact.js'
 import { answerText, digestOf } from './digest.js'
 import type { ReplayJob, ReplayOutcome, PoolMessage } from './replay-pool.js'
 
@@ -28,7 +28,7 @@ async function run (job: ReplayJob): Promise<ReplayOutcome> {
   const candidate = await (loaded.get(job.candidate) as Promise<LoadedRules>)
   // A candidate that refuses the facts (a conduct type it no longer covers, say) answers nothing: every rule is lost.
   const after = await evaluateOn(candidate, request, ctx).then(summaryOf, () => ({ ...REFUSED, rules: {} }))
-  const before = recorded === undefined ? summaryOf(again) : JSON.parse(recorded.summary) as AnswerSummary
+  const before = recorded === undefined ? summaryOf(again) : readSummary(recorded.summary)
   return { ...outcome, before, after }
 }
 

@@ -3,7 +3,7 @@
  * through here, on either backend (db.ts). Facts are sealed on the way in and opened on the way out
  * (cipher.ts); nothing else in the service sees the tables.
  */
-import type { AnswerSummary } from './impact.js'
+import { readSummary, type AnswerSummary } from './impact.js'
 import type { Db, Sql } from './db.js'
 import type { FactsCipher } from './cipher.js'
 import type { Sanction } from '../schemas/codes.js'
@@ -177,7 +177,7 @@ export class RecordsRepository {
       options: JSON.parse(r.options),
       facts: this.cipher.open({ keyId: r.key_id, blob: Buffer.from(r.facts) }, r.decision_id),
       digest: r.answer_digest,
-      summary: JSON.parse(r.summary)
+      summary: readSummary(r.summary)
     }
   }
 }

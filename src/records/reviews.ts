@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db.js'
-import type { AnswerSummary } from './impact.js'
+import { readSummary, type AnswerSummary } from './impact.js'
 
 export interface Article { instrument: string, version: string, article: number, paragraph?: number }
 
@@ -48,5 +48,5 @@ export async function currentReviews (db: Db, from: string, to: string): Promise
     select d.decision_id, d.summary, r.sanction from reviews r join decisions d using (decision_id)
     where r.decided_on between $1 and $2 and not exists (select 1 from reviews x where x.replaces = r.review_id)
     order by d.decision_id`, [from, to])
-  return rows.map((r) => ({ decisionId: r.decision_id, summary: JSON.parse(r.summary) as AnswerSummary, sanction: r.sanction }))
+  return rows.map((r) => ({ decisionId: r.decision_id, summary: readSummary(r.summary), sanction: r.sanction }))
 }

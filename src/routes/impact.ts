@@ -2,8 +2,8 @@
  * POST /admin/impact: rules:impact (src/tools/rules-impact.ts) as a service operation. The candidate
  * comes as a bundle, every file of its rules directory by path with its parsed JSON; it is written to
  * a temporary directory and loaded as any rules directory is (a broken one is a 422 naming each
- * problem), then the recorded decisions in the window and the golden cases of the rules in use are
- * replayed on it. Admin scope; evaluations run on worker threads, one per core.
+ * problem), then the recorded decisions in the window and the golden cases of the rules in use (the
+ * loaded revision, with the cases read when it loaded; not the directory as it is now) are replayed on it. Admin scope; evaluations run on worker threads, one per core.
  */
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -55,7 +55,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { files, from, to } = request.body
     const window = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }
-    const outcome = await measureBundle(files, (dir) => measureImpact({ currentDir: app.config.RULES_DIR, candidateDir: dir, repository: app.records?.repository, window }))
+    // Both taken in one turn: a reload sets the rules and their cases in one turn too.
+    const { files: inUse } = app.rules
+    const current = { files: inUse, cases: await app.goldenCases }
+    const outcome = await measureBundle(files, (dir) => measureImpact({ current, candidateDir: dir, repository: app.records?.repository, window }))
     if (!(outcome instanceof RulesLoadError)) return outcome
     return await sendProblem(reply, {
       type: 'rules-rejected',

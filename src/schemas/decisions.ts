@@ -29,11 +29,12 @@ export const DecisionList = Type.Object({
 export const RecordedSummary = Type.Object({
   status: Type.String({ description: 'classification.status of the answer.' }),
   provisional: Type.Boolean({ description: 'classification.provisional of the answer.' }),
-  rules: Type.Record(Type.String(), Type.Object({
+  rules: Type.Record(Type.String(), Type.Array(Type.Object({
+    conductIndex: Type.Optional(Type.Integer({ description: 'The conduct item (facts.conduct index) that triggers the rule. Absent in records written before the summary kept every conduct item (those kept one finding per rule, the last item\'s).' })),
     tier: Type.String({ description: 'appliedTier.' }),
     range: Type.String({ description: 'sanctionRange as min..max.' }),
     version: Type.String({ description: 'appliedVersion.version.' })
-  }, strict), { description: 'The triggered rules by rule id.' }),
+  }, strict)), { description: 'The triggered rules by rule id, each with one finding per conduct item that triggers it (two items may trigger one rule at different tiers, ranges or versions).' }),
   recommended: Type.Union([ref(SanctionCode), Type.Null()]),
   range: Type.Union([Type.Object({ min: ref(SanctionCode), max: ref(SanctionCode) }, strict), Type.Null()], { description: 'classification.sanctionRange.' }),
   basis: Type.Array(Type.String(), { description: 'The rules the classification rests on.' })

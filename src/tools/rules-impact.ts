@@ -15,6 +15,8 @@ import { openRecords } from '../records/open.js'
 import { measureImpact } from '../records/impact-run.js'
 import { impactTable } from '../records/impact.js'
 import { RulesLoadError } from '../errors.js'
+import { loadRules } from '../domain/rules/load.js'
+import { readCases } from './cases.js'
 
 const USAGE = 'usage: npm run rules:impact -- <candidate rules dir> [--from <date-time>] [--to <date-time>] [--json] [--no-records]\n'
 
@@ -33,9 +35,11 @@ export async function main (argv: string[], env: NodeJS.ProcessEnv, write: (text
   }
   try {
     const config = parseConfig(env)
+    // The rules in use must load themselves: golden cases replayed on rules that do not load would count nothing.
+    const current = { files: (await loadRules(config.RULES_DIR).catch((err: Error) => { throw new Error(`the rules in use (${config.RULES_DIR}) do not load: ${err.message}`) })).files, cases: (await readCases(config.RULES_DIR)).cases }
     const repository = args.values['no-records'] === true ? undefined : await openRecords(config)
     const window = { ...(args.values.from !== undefined ? { from: args.values.from } : {}), ...(args.values.to !== undefined ? { to: args.values.to } : {}) }
-    const report = await measureImpact({ currentDir: config.RULES_DIR, candidateDir: resolve(candidate), repository, window })
+    const report = await measureImpact({ current, candidateDir: resolve(candidate), repository, window })
       .finally(async () => { await repository?.db.close() })
     write(args.values.json === true ? JSON.stringify(report, null, 2) + '\n' : impactTable(report))
     return 0

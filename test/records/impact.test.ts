@@ -1,5 +1,5 @@
 import t from 'tap'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -11,6 +11,8 @@ import { addReview } from '../../src/records/reviews.js'
 import { ImpactCounter, impactTable, summaryOf, type AnswerSummary } from '../../src/records/impact.js'
 import { measureImpact } from '../../src/records/impact-run.js'
 import { ReplayPool } from '../../src/records/replay-pool.js'
+import { replayStored } from '../../src/records/bulk.js'
+import { readCases } from '../../src/tools/cases.js'
 import { main as rulesImpact } from '../../src/tools/rules-impact.js'
 import { buildApp } from '../../src/app.js'
 import { parseKeys } from '../../src/domain/keys.js'
@@ -51,6 +53,11 @@ function candidateDir (): string {
   return dir
 }
 
+/** The rules in use as measureImpact takes them: the loaded revision's files and the golden cases. */
+async function inUse (dir: string): Promise<{ files: Array<{ file: string, raw: Buffer }>, cases: Awaited<ReturnType<typeof readCases>>['cases'] }> {
+  return { files: (await loadRules(dir)).files, cases: (await readCases(dir)).cases }
+}
+
 const KEYS = parseKeys([{ spec: 'admin:admin:admin-key-0123456789,alice:evaluate:alice-key-0123456789', source: 'test' }])
 
 /** A rules directory as POST /admin/impact takes it: every JSON file by path. */
@@ -64,8 +71,8 @@ const summary = (rules: AnswerSummary['rules'], recommended: string | null, basi
 
 t.test('counting what changes, per rule, and the table', async (t) => {
   const counter = new ImpactCounter()
-  const before = summary({ a: { tier: 'ordinary', range: 'warning..serious-warning', version: '2018' }, b: { tier: 'serious', range: 'x', version: '2018' } }, 'serious-warning', ['a'])
-  const after = summary({ a: { tier: 'serious', range: 'warning..expulsion', version: '2018' }, c: { tier: 'ordinary', range: 'y', version: '2018' } }, 'expulsion', ['a', 'c'])
+  const before = summary({ a: [{ conductIndex: 0, tier: 'ordinary', range: 'warning..serious-warning', version: '2018' }], b: [{ conductIndex: 0, tier: 'serious', range: 'x', version: '2018' }] }, 'serious-warning', ['a'])
+  const after = summary({ a: [{ conductIndex: 0, tier: 'serious', range: 'warning..expulsion', version: '2018' }], c: [{ conductIndex: 0, tier: 'ordinary', range: 'y', version: '2018' }] }, 'expulsion', ['a', 'c'])
   counter.add(before, after, 'serious-warning')
   counter.add(before, before)
   counter.add(before, after, null)
@@ -107,15 +114,22 @@ onEachBackend(t, async (t, db) => {
   const recommended = (await repository.getDecision(ids[0]))?.summary.recommended as string
   t.match(await addReview(db, ids[0], 'rev', { sanction: recommended, articles: [], reviewer: 'R', reason: 'as recommended', decidedOn: '2026-03-02' }), { ok: true })
 
+  const pool = new ReplayPool(1)
+  const seen: string[] = []
+  const count = await replayStored(repository, pool, (d, o) => { if (o.reproduced && d.sanction === undefined) seen.push(d.decisionId) }, { pageSize: 3 })
+  await pool.close()
+  t.equal(count, 10)
+  t.same(seen.sort(), [...ids].sort(), 'pages of 3 read ahead, 3 in flight at most: every record once, reproduced (and no review read without a candidate)')
+
   const current = currentDir()
   const candidate = candidateDir()
-  const report = await measureImpact({ currentDir: current, candidateDir: candidate, repository, threads: 1 })
+  const report = await measureImpact({ current: await inUse(current), candidateDir: candidate, repository, threads: 1 })
   t.match(report.decisions, { answers: 10, reproduced: 10, reviewed: 1, changed: 10 }, 'every record replayed, reproduced on its own revision, changed on the candidate')
   const lost = report.decisions.rules.find((r) => r.ruleId === RULE)
   t.match(lost, { lost: 10, gained: 0, reviewed: { agreeBefore: 1, disagreeBefore: 0 } })
   t.equal(report.goldenCases.answers, 1, 'the golden case the rules in use refuse is left out')
   t.equal(report.goldenCases.rules.find((r) => r.ruleId === RULE)?.lost, 1)
-  const windowed = await measureImpact({ currentDir: current, candidateDir: candidate, repository, window: { from: '2026-03-01T00:00:05Z', to: '2026-03-01T00:00:07Z' }, threads: 2 })
+  const windowed = await measureImpact({ current: await inUse(current), candidateDir: candidate, repository, window: { from: '2026-03-01T00:00:05Z', to: '2026-03-01T00:00:07Z' }, threads: 2 })
   t.equal(windowed.decisions.answers, 2, 'a date window')
   t.same(windowed.window, { from: '2026-03-01T00:00:05Z', to: '2026-03-01T00:00:07Z' })
 
@@ -137,12 +151,21 @@ onEachBackend(t, async (t, db) => {
   await db.exec('alter table decisions_away rename to decisions')
 })
 
-t.test('POST /admin/impact without a decision store replays the golden cases only', async (t) => {
-  const app = buildApp({ config: { RULES_DIR: currentDir(), MAX_EVENT_LOOP_DELAY_MS: 0 } })
+t.test('POST /admin/impact without a decision store replays the golden cases only, those of the rules in use', async (t) => {
+  const dir = currentDir()
+  const app = buildApp({ config: { RULES_DIR: dir, MAX_EVENT_LOOP_DELAY_MS: 0 } })
   t.teardown(() => app.close())
-  const res = await app.inject({ method: 'POST', url: '/admin/impact', payload: { files: bundleOf(candidateDir()), to: '2030-01-01T00:00:00Z' } })
+  const impact = async () => await app.inject({ method: 'POST', url: '/admin/impact', payload: { files: bundleOf(candidateDir()), to: '2030-01-01T00:00:00Z' } })
+  const res = await impact()
   t.equal(res.statusCode, 200)
   t.match(res.json(), { decisions: { answers: 0 }, goldenCases: { answers: 1, changed: 1 }, window: { from: null, to: '2030-01-01T00:00:00Z' } })
+  // A rules directory broken on disk (a rule set that is not JSON, the cases gone): the reload is rejected and the loaded rules keep serving.
+  writeFileSync(join(dir, 'rulesets', 'association.json'), '{ not json')
+  rmSync(join(dir, 'cases'), { recursive: true })
+  t.equal((await app.inject({ method: 'POST', url: '/admin/reload' })).statusCode, 422, 'the reload is rejected')
+  const after = await impact()
+  t.equal(after.statusCode, 200)
+  t.match(after.json(), { goldenCases: { answers: 1, changed: 1 } }, 'every golden case still counted, on the rules in use and with their cases, not on the files on disk')
 })
 
 t.test('npm run rules:impact', async (t) => {
@@ -169,6 +192,9 @@ t.test('npm run rules:impact', async (t) => {
   out.length = 0
   t.equal(await rulesImpact([freshDir(), '--no-records'], { RULES_DIR: current }, write), 1)
   t.match(out.join(''), /^the candidate is refused:\n/)
+  out.length = 0
+  t.equal(await rulesImpact([candidate, '--no-records'], { RULES_DIR: freshDir() }, write), 1, 'rules in use that do not load')
+  t.match(out.join(''), /^rules:impact failed: the rules in use \(.+\) do not load: /)
   out.length = 0
   t.equal(await rulesImpact([candidate, '--to', 'yesterday'], { RULES_DIR: current, DATA_DIR: dataDir }, write), 1, 'no DECISIONS_KEY outside local mode')
   t.match(out.join(''), /^rules:impact failed: DECISIONS_KEY is required/)

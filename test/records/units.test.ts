@@ -1,5 +1,5 @@
 import t from 'tap'
-import { summaryOf, type AnswerSummary } from '../../src/records/impact.js'
+import { readSummary, summaryOf, ImpactCounter, type AnswerSummary } from '../../src/records/impact.js'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { loadRules } from '../../src/domain/rules/load.js'
 import { evaluate } from '../../src/domain/evaluate.js'
@@ -15,7 +15,7 @@ import { changesBetween } from '../../src/records/replay.js'
 
 const answer = (recommended: string | null, range: { min: string, max: string } | null, basis: string[] = ['r.one'], version = '2023'): AnswerSummary => ({
   status: 'sanction-proposed', provisional: false, recommended, range, basis,
-  rules: Object.fromEntries(basis.map((ruleId) => [ruleId, { tier: 'ordinary', range: 'warning..expulsion', version }]))
+  rules: Object.fromEntries(basis.map((ruleId) => [ruleId, [{ conductIndex: 0, tier: 'ordinary', range: 'warning..expulsion', version }]]))
 })
 
 t.test('facts are sealed per decision and opened with any listed key', async (t) => {
@@ -120,4 +120,30 @@ t.test('evaluations for the records run one after another: started together on r
 t.test('the summary of an answer that proposes nothing has no range', async (t) => {
   const nothing = { triggered: [], classification: { status: 'undetermined', provisional: true, recommended: null, sanctionRange: null, basis: [] } }
   t.same(summaryOf(nothing as any), { status: 'undetermined', provisional: true, rules: {}, recommended: null, range: null, basis: [] })
+})
+
+t.test('two conduct items that trigger one rule: the summary keeps both findings, and the counts read each', async (t) => {
+  const rules = await loadRules(BUNDLED_RULES_DIR)
+  // The golden case's five items trigger position.market-meddling under 2015, 2018 and 2023, the last at another tier.
+  const { request } = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases', 'position-meddling-boundaries.json'), 'utf8'))
+  const evaluated = await evaluate(rules, request, { now: new Date('2026-06-01T00:00:00Z'), decisionId: '00000000-0000-4000-8000-000000000000' })
+  const triggered = evaluated.triggered.filter((x) => x.ruleId === 'position.market-meddling')
+  t.ok(new Set(triggered.map((x) => x.appliedTier)).size > 1, 'the items are found at different tiers')
+  const summary = summaryOf(evaluated)
+  t.same(summary.rules['position.market-meddling'], triggered.map((x) => ({ conductIndex: x.conductIndex, tier: x.appliedTier, range: `${x.sanctionRange.min}..${x.sanctionRange.max}`, version: x.appliedVersion.version })),
+    'one finding per item, none overwritten by a later item')
+  const stats = agreementStats([{ decisionId: 'd1', summary: { ...summary, basis: ['position.market-meddling'] }, sanction: 'warning' }])
+  t.same(stats.map((r) => r.version), [...new Set(triggered.map((x) => x.appliedVersion.version))].sort(), 'the agreement counts the decision under every version applied')
+  const counter = new ImpactCounter()
+  const first = (s: AnswerSummary) => ({ ...s, rules: { ...s.rules, 'position.market-meddling': s.rules['position.market-meddling'].map((f, i) => i === 0 ? { ...f, tier: 'other' } : f) } })
+  counter.add(summary, first(summary))
+  counter.add(summary, summary)
+  t.match(counter.part(), { answers: 2, changed: 1, rules: [{ ruleId: 'position.market-meddling', tierChanged: 1, rangeChanged: 0 }] }, 'a tier that changes on the first item alone is counted')
+})
+
+t.test('a summary stored before the summary kept every item is read as one finding', async (t) => {
+  const old = { status: 's', provisional: false, rules: { a: { tier: 'serious', range: 'warning..expulsion', version: '2018' } }, recommended: 'warning', range: null, basis: ['a'] }
+  t.same(readSummary(JSON.stringify(old)).rules, { a: [{ tier: 'serious', range: 'warning..expulsion', version: '2018' }] })
+  const now = summaryOf({ triggered: [], classification: { status: 's', provisional: false, recommended: null, sanctionRange: null, basis: [] } } as any)
+  t.same(readSummary(JSON.stringify(now)), now, 'the current shape as stored')
 })

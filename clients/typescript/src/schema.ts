@@ -1140,16 +1140,18 @@ export interface components {
             status: string;
             /** @description classification.provisional of the answer. */
             provisional: boolean;
-            /** @description The triggered rules by rule id. */
+            /** @description The triggered rules by rule id, each with one finding per conduct item that triggers it (two items may trigger one rule at different tiers, ranges or versions). */
             rules: {
                 [key: string]: {
+                    /** @description The conduct item (facts.conduct index) that triggers the rule. Absent in records written before the summary kept every conduct item (those kept one finding per rule, the last item's). */
+                    conductIndex?: number;
                     /** @description appliedTier. */
                     tier: string;
                     /** @description sanctionRange as min..max. */
                     range: string;
                     /** @description appliedVersion.version. */
                     version: string;
-                };
+                }[];
             };
             recommended: components["schemas"]["Sanction"] | null;
             /** @description classification.sanctionRange. */
