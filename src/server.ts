@@ -8,7 +8,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { Server } from 'node:net'
 import closeWithGrace from 'close-with-grace'
-import { buildApp } from './app.js'
 import { parseConfig, type Config } from './config.js'
 import { loggerOptions } from './logging.js'
 import { parseKeys, type ApiKey } from './domain/keys.js'
@@ -80,7 +79,14 @@ async function main (): Promise<void> {
   const config = parseConfig(process.env)
   existing('RULES_DIR', config.RULES_DIR, 'directory')
   const auth = authFrom(config)
-  const repository = await openRecords(config)
+  // The store opens on its own thread (the embedded one: PGlite, seconds on a busy machine) while this
+  // one loads the app's modules: start to ready is the longer of the two, not their sum. The service
+  // listens only once the store is open, migrated and its journal ingested; if it cannot open, the
+  // start fails as before (the rejection is handled here, and thrown where it is awaited).
+  const opening = openRecords(config)
+  opening.catch(() => {})
+  const { buildApp } = await import('./app.js')
+  const repository = await opening
   const app = buildApp({ config, auth, logger: loggerOptions(config), records: { repository, closeStore: true } })
   app.log.info({ store: repository.db.kind, retentionDays: config.DECISION_RETENTION_DAYS }, 'decision records open')
   if (auth.mode === 'open') app.log.warn('running WITHOUT authentication (ALLOW_UNAUTHENTICATED=true): for local use only')

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto'
 import fp from 'fastify-plugin'
 import stringify from 'safe-stable-stringify'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preSerializationAsyncHookHandler } from 'fastify'
 import type { LoadedRules } from '../domain/rules/load.js'
 import { IdempotencyConflict, type RecordsRepository, type RulesFile } from '../records/repository.js'
 import { RulesArchive } from '../records/replay.js'
@@ -38,7 +38,6 @@ export interface RecordsPluginOptions {
 }
 
 const EVALUATION_URLS = new Set(['/v1/evaluations', '/v1/evaluations/batch'])
-const isEvaluation = (request: FastifyRequest) => request.method === 'POST' && EVALUATION_URLS.has(request.routeOptions.url as string)
 const RETRY_AFTER_S = '5'
 
 /** A problem as the text onSend replaces the answer with (Fastify does not serialise what onSend returns). */
@@ -82,7 +81,7 @@ const idempotentLookUp = (repository: RecordsRepository) => async (request: Fast
 
 /** The record of an evaluation's answer, written before the answer (the text Fastify serialised) is sent. */
 const recordBeforeSending = (repository: RecordsRepository, seen: Map<string, RulesFile[]>) => async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-  if (!isEvaluation(request) || reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
+  if (reply.statusCode !== 200 || request.idempotency?.replayed === true) return payload
   // An answer that came past preSerialization unseen (a handler that sent text) has no record: never sent.
   if (request.answered === undefined) return problemText(reply, 503, unavailable(request, reply, new Error('an evaluation answered without passing the records hook')))
   const { key, digest } = request.idempotency ?? {}
@@ -112,16 +111,19 @@ export default fp<RecordsPluginOptions>(async (app, opts) => {
   const seen = new Map<string, RulesFile[]>()
   const remember = (rules: LoadedRules) => { if (!seen.has(rules.revision)) seen.set(rules.revision, rules.files) }
   remember(app.rules)
-  app.addHook('onRequest', async (request) => { if (isEvaluation(request)) remember(app.rules) })
-
-  app.addHook('preHandler', idempotentLookUp(repository))
-
-  app.addHook('preSerialization', async (request, reply, payload) => {
-    if (isEvaluation(request) && reply.statusCode === 200) request.answered = payload
+  const onRequest: onRequestAsyncHookHandler = async () => { remember(app.rules) }
+  const preSerialization: preSerializationAsyncHookHandler = async (request, reply, payload) => {
+    if (reply.statusCode === 200) request.answered = payload
     return payload
+  }
+  // Route hooks on the two evaluation routes only: no other request runs them. Each goes first among
+  // the route's own hooks (the rate limit's preHandler among them), as the app-wide hooks they were did.
+  const hooks = { onRequest, preHandler: idempotentLookUp(repository), preSerialization, onSend: recordBeforeSending(repository, seen) }
+  app.addHook('onRoute', (route) => {
+    if (route.method !== 'POST' || !EVALUATION_URLS.has(route.url)) return
+    const own = route as unknown as Record<string, unknown>
+    for (const [name, hook] of Object.entries(hooks)) own[name] = [hook, own[name]].flat().filter((h) => h !== undefined)
   })
-
-  app.addHook('onSend', recordBeforeSending(repository, seen))
 
   const purge = async () => {
     const before = new Date(Date.now() - app.config.DECISION_RETENTION_DAYS * 86_400_000)

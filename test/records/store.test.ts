@@ -38,6 +38,7 @@ t.test('the server\'s store: opened from the configuration, migrated, closed wit
   const repository = await openRecords(parseConfig({ DATA_DIR: await embeddedDataDir(t), DECISIONS_KEY: TEST_KEY }))
   const app = buildApp({ config: { DECISION_RETENTION_DAYS: 30, MAX_EVENT_LOOP_DELAY_MS: 0 }, records: { repository, closeStore: true } })
   await app.ready()
+  t.same(await repository.db.query('show shared_buffers'), [{ shared_buffers: '16MB' }], 'the embedded store runs with small shared buffers (RSS)')
   t.equal((await app.inject({ method: 'POST', url: '/v1/evaluations', payload: referenceCase().request as object })).statusCode, 200)
   await app.close()
   await t.rejects(repository.db.query('select 1'), 'the store is closed with the app')
