@@ -146,4 +146,8 @@ t.test('a summary stored before the summary kept every item is read as one findi
   t.same(readSummary(JSON.stringify(old)).rules, { a: [{ tier: 'serious', range: 'warning..expulsion', version: '2018' }] })
   const now = summaryOf({ triggered: [], classification: { status: 's', provisional: false, recommended: null, sanctionRange: null, basis: [] } } as any)
   t.same(readSummary(JSON.stringify(now)), now, 'the current shape as stored')
+  const counter = new ImpactCounter()
+  counter.add(readSummary(JSON.stringify(old)), readSummary(JSON.stringify(old)))
+  counter.add(readSummary(JSON.stringify(old)), readSummary(JSON.stringify({ ...old, rules: { a: { ...old.rules.a, tier: 'ordinary' } } })))
+  t.match(counter.part(), { answers: 2, changed: 1, rules: [{ ruleId: 'a', tierChanged: 1, rangeChanged: 0 }] }, 'an old record compares by its one finding')
 })
