@@ -124,8 +124,10 @@ t.test('the summary of an answer that proposes nothing has no range', async (t) 
 
 t.test('two conduct items that trigger one rule: the summary keeps both findings, and the counts read each', async (t) => {
   const rules = await loadRules(BUNDLED_RULES_DIR)
-  // The golden case's five items trigger position.market-meddling under 2015, 2018 and 2023, the last at another tier.
-  const { request } = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases', 'position-meddling-boundaries.json'), 'utf8'))
+  // The golden case's two items trigger position.market-meddling (one series, both on 2023); the second is stated
+  // 情节严重 here, so the two items are found at different tiers.
+  const { request } = JSON.parse(readFileSync(join(BUNDLED_RULES_DIR, 'cases', 'series-meddling-across-2024.json'), 'utf8'))
+  request.facts.conduct[1].statedCircumstances = { 'position.market-meddling': 'serious' }
   const evaluated = await evaluate(rules, request, { now: new Date('2026-06-01T00:00:00Z'), decisionId: '00000000-0000-4000-8000-000000000000' })
   const triggered = evaluated.triggered.filter((x) => x.ruleId === 'position.market-meddling')
   t.ok(new Set(triggered.map((x) => x.appliedTier)).size > 1, 'the items are found at different tiers')
