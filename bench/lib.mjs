@@ -401,3 +401,29 @@ export function summariseProfile (profile, top = 25) {
     categories: [...cats].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ category: k, ms: us / 1000, pct: pct(us) }))
   }
 }
+
+/**
+ * Writes `count` decision records into `repository` as the service records them: the golden cases in
+ * turn, one second apart from 2026-01-01, in batches of 500 (bench/records.mjs and bench/replay-parts.mjs).
+ * A fixture whose facts are refused (422) records nothing, as in the service. Run after `npm run build`.
+ */
+export async function seedRecords (repository, rules, count) {
+  const { evaluate } = await dist('domain/evaluate.js')
+  const { answerText, digestOf } = await dist('records/digest.js')
+  const { summaryOf } = await dist('records/impact.js')
+  const { randomUUID } = await import('node:crypto')
+  const cases = loadCases().map((c) => c.request)
+  const base = Date.parse('2026-01-01T00:00:00Z')
+  for (let i = 0; i < count; i += 500) {
+    const batch = []
+    for (let j = i; j < Math.min(count, i + 500); j++) {
+      const request = cases[j % cases.length]
+      const decisionId = randomUUID()
+      try {
+        const answer = await evaluate(rules, request, { now: new Date(base + j * 1000), decisionId })
+        batch.push({ decisionId, evaluatedAt: answer.evaluatedAt, client: 'bench', requestId: String(j), serviceVersion: answer.provenance.serviceVersion, rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, digest: digestOf(answerText(answer)), summary: summaryOf(answer) })
+      } catch { /* refused facts record nothing */ }
+    }
+    await repository.saveDecisions(batch, () => rules.files)
+  }
+}

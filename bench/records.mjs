@@ -21,9 +21,8 @@
 import os, { cpus } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
-import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY } from './lib.mjs'
+import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords } from './lib.mjs'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -37,32 +36,16 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 // 1. Replay ---------------------------------------------------------------------------------------
 {
   const { loadRules } = await dist('domain/rules/load.js')
-  const { evaluate } = await dist('domain/evaluate.js')
   const { openDb } = await dist('records/db.js')
   const { RecordsRepository } = await dist('records/repository.js')
   const { parseDecisionsKeys } = await dist('records/cipher.js')
   const { ReplayPool } = await dist('records/replay-pool.js')
-  const { answerText, digestOf } = await dist('records/digest.js')
-  const { summaryOf } = await dist('records/impact.js')
   const { replayStored } = await dist('records/bulk.js')
   const rules = await loadRules(join(ROOT, 'rules'))
   const db = await openDb({ dataDir: freshStore() })
   const repository = new RecordsRepository(db, parseDecisionsKeys(KEY))
-  const cases = loadCases().map((c) => c.request)
   const t0 = performance.now()
-  const base = Date.parse('2026-01-01T00:00:00Z')
-  for (let i = 0; i < RECORDS; i += 500) {
-    const batch = []
-    for (let j = i; j < Math.min(RECORDS, i + 500); j++) {
-      const request = cases[j % cases.length]
-      const decisionId = randomUUID()
-      try {
-        const answer = await evaluate(rules, request, { now: new Date(base + j * 1000), decisionId })
-        batch.push({ decisionId, evaluatedAt: answer.evaluatedAt, client: 'bench', requestId: String(j), serviceVersion: answer.provenance.serviceVersion, rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, digest: digestOf(answerText(answer)), summary: summaryOf(answer) })
-      } catch { /* a fixture whose facts are refused (422) records nothing, as in the service */ }
-    }
-    await repository.saveDecisions(batch, () => rules.files)
-  }
+  await seedRecords(repository, rules, RECORDS)
   const [{ n }] = await db.query('select count(*)::int as n from decisions')
   const writeS = (performance.now() - t0) / 1000
   const t1 = performance.now()

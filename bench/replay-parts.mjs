@@ -12,8 +12,7 @@
 import { serialize, deserialize } from 'node:v8'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import { ROOT, dist, loadCases, fmt, table, freshStore, STORE_KEY } from './lib.mjs'
+import { ROOT, dist, fmt, table, freshStore, STORE_KEY, seedRecords } from './lib.mjs'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 2000)
 const PAGE = Number(process.env.BENCH_PAGE ?? 500)
@@ -26,26 +25,12 @@ const { RecordsRepository } = await dist('records/repository.js')
 const { parseDecisionsKeys } = await dist('records/cipher.js')
 const { ReplayPool } = await dist('records/replay-pool.js')
 const { answerText, digestOf } = await dist('records/digest.js')
-const { summaryOf } = await dist('records/impact.js')
 const bulk = await dist('records/bulk.js')
 
 const rules = await loadRules(join(ROOT, 'rules'))
 const db = await openDb({ dataDir: freshStore() })
 const repository = new RecordsRepository(db, parseDecisionsKeys(STORE_KEY))
-const cases = loadCases().map((c) => c.request)
-const base = Date.parse('2026-01-01T00:00:00Z')
-for (let i = 0; i < RECORDS; i += 500) {
-  const batch = []
-  for (let j = i; j < Math.min(RECORDS, i + 500); j++) {
-    const request = cases[j % cases.length]
-    const decisionId = randomUUID()
-    try {
-      const answer = await evaluate(rules, request, { now: new Date(base + j * 1000), decisionId })
-      batch.push({ decisionId, evaluatedAt: answer.evaluatedAt, client: 'bench', requestId: String(j), serviceVersion: answer.provenance.serviceVersion, rulesRevision: rules.revision, lang: answer.lang, options: request.options ?? {}, facts: request.facts, digest: digestOf(answerText(answer)), summary: summaryOf(answer) })
-    } catch { /* refused facts record nothing */ }
-  }
-  await repository.saveDecisions(batch, () => rules.files)
-}
+await seedRecords(repository, rules, RECORDS)
 
 /** CPU ms of each thread of this process (name: ms), from /proc/self/task. */
 function threadCpu () {
