@@ -82,3 +82,17 @@ export async function loadProblems (t: Test, change: (f: RulesFiles) => void): P
   t.ok(err instanceof RulesLoadError, 'the load fails')
   return (err as RulesLoadError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`)
 }
+
+/**
+ * The bundled files with a made-up faction rule set `x` in place of the association set (and without the
+ * shared conditions), its clauses added to the CCP catalog: the version and tier tests build their own
+ * provisions on it. Returns the directory, for loadRules.
+ */
+export function syntheticFactionRules (dir: string, clauses: Array<Record<string, any>>, rules: unknown[]): string {
+  const files = bundledFiles()
+  delete files['rulesets/association.json']
+  delete files['conditions.json']
+  addClauses(files, clauses)
+  files['rulesets/x.json'] = { id: 'x', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction', rules }
+  return writeRules(dir, files)
+}

@@ -6,7 +6,7 @@
 import t from 'tap'
 import { loadRules, type LoadedRules } from '../../../src/domain/rules/load.js'
 import { evaluate } from '../../../src/domain/evaluate.js'
-import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
+import { syntheticFactionRules } from '../../helpers/rules-dir.js'
 
 const version = (v: string, article: number, tiers: object[]) => ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers, sources: ['regs-2015'] })
 const tier = (test: string, sanctions: string[]) => ({ test, sanctions })
@@ -27,12 +27,7 @@ const rule = (id: string) => ({ id: `x.${id}`, title: { zh: id, en: id }, clause
 
 let loaded: LoadedRules
 t.before(async () => {
-  const files = bundledFiles()
-  delete files['rulesets/association.json']
-  delete files['conditions.json']
-  addClauses(files, clauses)
-  files['rulesets/x.json'] = { id: 'x', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction', rules: [rule('lighter'), rule('raised-floor'), rule('effect'), rule('tiered')] }
-  loaded = await loadRules(writeRules(t.testdir(), files))
+  loaded = await loadRules(syntheticFactionRules(t.testdir(), clauses, [rule('lighter'), rule('raised-floor'), rule('effect'), rule('tiered')]))
 })
 
 const item = (period: object, stated: object = {}) => ({ type: 'faction', period, faction: { behaviours: ['forming-cliques'] }, statedCircumstances: stated })

@@ -5,7 +5,7 @@
 import t from 'tap'
 import { loadRules, type LoadedRules } from '../../../src/domain/rules/load.js'
 import { evaluate } from '../../../src/domain/evaluate.js'
-import { bundledFiles, writeRules, addClauses } from '../../helpers/rules-dir.js'
+import { bundledFiles, writeRules, addClauses, syntheticFactionRules } from '../../helpers/rules-dir.js'
 
 const version = (v: string, article: number, sanctions: string[], test = 'none') =>
   ({ version: v, article, summary: { zh: '测试', en: 'test' }, tiers: [{ test, sanctions }], sources: ['regs-2015'] })
@@ -40,12 +40,7 @@ const rules = [
 
 let loaded: LoadedRules
 t.before(async () => {
-  const files = bundledFiles()
-  delete files['rulesets/association.json']
-  delete files['conditions.json']
-  addClauses(files, clauses)
-  files['rulesets/x.json'] = { id: 'x', title: { zh: '测试', en: 'test' }, description: { zh: '测试', en: 'test' }, conductType: 'faction', rules }
-  loaded = await loadRules(writeRules(t.testdir(), files))
+  loaded = await loadRules(syntheticFactionRules(t.testdir(), clauses, rules))
 })
 
 const run = async (end: string, decisionDate: string, subject: object = {}, faction: object = {}, extra: object = {}) =>
