@@ -76,7 +76,7 @@ export const SeriesReading = Type.Object({
   firstAct: Type.Optional(Type.String({ format: 'date', description: 'The earliest start among them, where every item states one.' })),
   lastAct: Type.String({ format: 'date', description: 'The latest end among them: the version is chosen at this date, for every item.' }),
   inference: Type.Literal(true, { description: 'Always true: a reading of the sources named, not the regulations\' own words.' }),
-  sources: Type.Array(Type.String(), { description: 'Ids of the public sources of the reading (GET /v1/sources lists them? see rules/sources.json).' }),
+  sources: Type.Array(Type.String(), { description: 'Ids of the public sources of the reading, as the rules\' sources.json lists them (rules/sources.json); `text` names each by title and issuer.' }),
   text: ref(Text)
 }, { ...strict, $id: 'SeriesReading', description: 'A repeated series sent as separate conduct items: where one rule triggers on several items, they are read as one continuing or repeated violation, and the version is chosen once, at the last act. An inference of the service, labelled as such.' })
 

@@ -759,7 +759,7 @@ export interface components {
              * @enum {boolean}
              */
             inference: true;
-            /** @description Ids of the public sources of the reading (GET /v1/sources lists them? see rules/sources.json). */
+            /** @description Ids of the public sources of the reading, as the rules' sources.json lists them (rules/sources.json); `text` names each by title and issuer. */
             sources: string[];
             text: components["schemas"]["Text"];
         };
