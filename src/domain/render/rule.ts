@@ -17,7 +17,7 @@ import type { VersionWords } from './messages/types.js'
 import { text } from './text.js'
 import { citation, citations } from './citations.js'
 import { factRefs } from './facts.js'
-import { seriesReading, seriesWords, withSeriesEnd } from './series.js'
+import { seriesReading, withSeriesEnd } from './series.js'
 
 export interface RenderContext {
   rules: LoadedRules
@@ -116,7 +116,8 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
   if (ctx.explain !== 'none') {
     out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
     out.notes = [...t.notes.map((id) => ({ id, text: text(rule.notes!.find((n) => n.id === id)!.text, lang) })), ...t.pendingClauses.map((p) => pendingNote(p, catalog, lang)), rangeNote(t, citation(catalog, t.clauses[0], lang), lang)]
-    if (t.ref.series !== undefined) out.notes.push({ id: 'series-read-at-last-act', text: text(seriesWords(t.ref.series, ctx.rules), lang) })
+    // The series' words, built once for the entry's `series` (refOf), are the note's too.
+    if (out.series !== undefined) out.notes.push({ id: 'series-read-at-last-act', text: out.series.text })
   }
   return out
 }

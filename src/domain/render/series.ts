@@ -20,7 +20,7 @@ function sourcesIn (rules: LoadedRules, lang: Lang): string {
   }).join(lang === 'zh' ? '；' : '; ')
 }
 
-export function seriesWords (s: SeriesRef, rules: LoadedRules): Bilingual {
+function seriesWords (s: SeriesRef, rules: LoadedRules): Bilingual {
   return say((m, l) => m.series({ items: m.list(s.members.map((i) => String(i + 1))), end: s.end, sources: sourcesIn(rules, l) }))
 }
 
