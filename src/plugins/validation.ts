@@ -11,7 +11,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { Value } from '@sinclair/typebox/value'
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors'
 import type { TSchema } from '@sinclair/typebox'
-import { errorMessage } from '../schemas/string-enum.js'
+import { errorsOf } from '../schemas/string-enum.js'
 import '../schemas/formats.js'
 
 const MAX_ERRORS = 50
@@ -30,11 +30,11 @@ declare module 'fastify' {
  * name, and may hold a name or an id number: a key off the pattern is reported at the record,
  * without the key.
  */
-function describe (e: ValueError): SchemaError {
+function describe (e: ValueError): SchemaError[] {
   const recordKey = e.type === ValueErrorType.ObjectAdditionalProperties && e.schema.patternProperties !== undefined
   return recordKey
-    ? { instancePath: e.path.slice(0, e.path.lastIndexOf('/')), message: `a key does not match the pattern ${Object.keys(e.schema.patternProperties as object)[0]}`, keyword: 'typebox', schemaPath: '', params: {} }
-    : { instancePath: e.path, message: errorMessage(e), keyword: 'typebox', schemaPath: '', params: {} }
+    ? [{ instancePath: e.path.slice(0, e.path.lastIndexOf('/')), message: `a key does not match the pattern ${Object.keys(e.schema.patternProperties as object)[0]}`, keyword: 'typebox', schemaPath: '', params: {} }]
+    : errorsOf(e).map(({ path, message }) => ({ instancePath: path, message, keyword: 'typebox', schemaPath: '', params: {} }))
 }
 
 export function compileCheck (schema: TSchema, schemas: TSchema[], convert: boolean): (input: unknown) => CheckResult {
@@ -45,10 +45,10 @@ export function compileCheck (schema: TSchema, schemas: TSchema[], convert: bool
     if (check.Check(value)) return { value }
     const errors: SchemaError[] = []
     for (const e of check.Errors(value)) {
-      errors.push(describe(e))
+      errors.push(...describe(e))
       if (errors.length >= MAX_ERRORS) break
     }
-    return { error: errors }
+    return { error: errors.slice(0, MAX_ERRORS) }
   }
 }
 

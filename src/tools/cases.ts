@@ -10,7 +10,7 @@ import { CaseFile, CASE_FILE_REFS } from '../schemas/case-file.js'
 import type { LoadedRules } from '../domain/rules/load.js'
 import { evaluate } from '../domain/evaluate.js'
 import { FactsError } from '../errors.js'
-import { errorMessage } from '../schemas/string-enum.js'
+import { errorsOf } from '../schemas/string-enum.js'
 
 export interface ToolError {
   file: string
@@ -46,10 +46,10 @@ export async function readCases (dir: string): Promise<{ cases: GoldenCase[], er
       continue
     }
     const seen = new Set<string>()
-    for (const e of caseCheck.Errors(data)) {
-      if (seen.has(e.path)) continue
-      seen.add(e.path)
-      errors.push({ file, pointer: e.path, message: errorMessage(e) })
+    for (const { path, message } of [...caseCheck.Errors(data)].flatMap(errorsOf)) {
+      if (seen.has(path)) continue
+      seen.add(path)
+      errors.push({ file, pointer: path, message })
     }
   }
   return { cases, errors }

@@ -71,6 +71,24 @@ t.test('schema violations are 400s naming each field by JSON pointer', async (t)
   t.notMatch(JSON.stringify(body), /last year|red/, 'no submitted values in the problem')
 })
 
+t.test('a set of values is checked element by element: a wrong value at its own pointer, repeats and length at the set', async (t) => {
+  const roles = (subjectRoles: unknown) => post(withFacts((f) => { f.conduct[0].association.subjectRoles = subjectRoles }))
+  const wrong = isProblem(t, await roles(['initiator', 'chief', 'organiser', 7]), 400, 'validation-failed')
+  t.same(wrong.errors.map((e: any) => e.pointer), ['/facts/conduct/0/association/subjectRoles/1', '/facts/conduct/0/association/subjectRoles/3'])
+  t.match(wrong.errors[0].detail, /^Expected one of: initiator, /)
+  const twice = isProblem(t, await roles(['initiator', 'initiator']), 400, 'validation-failed')
+  t.same(twice.errors, [{ pointer: '/facts/conduct/0/association/subjectRoles', detail: 'Expected array elements to be unique' }])
+  const notAList = isProblem(t, await roles('initiator'), 400, 'validation-failed')
+  t.same(notAList.errors, [{ pointer: '/facts/conduct/0/association/subjectRoles', detail: 'Expected array' }])
+  const all = wrong.errors[0].detail.replace('Expected one of: ', '').split(', ')
+  const tooMany = isProblem(t, await roles([...all, all[0]]), 400, 'validation-failed')
+  t.same(tooMany.errors, [
+    { pointer: '/facts/conduct/0/association/subjectRoles', detail: `Expected array length to be less or equal to ${all.length}` },
+    { pointer: '/facts/conduct/0/association/subjectRoles', detail: 'Expected array elements to be unique' }
+  ])
+  t.equal((await roles(all)).statusCode, 200, 'every value once is a valid set')
+})
+
 t.test('unknown top-level fields and options are refused', async (t) => {
   const body = isProblem(t, await post({ ...reference, explainPlease: true, options: { decisionDate: '2018-01-29', speed: 'fast' } }), 400, 'validation-failed')
   t.same(body.errors.map((e: any) => e.pointer).sort(), ['/explainPlease', '/options/speed'])

@@ -8,7 +8,7 @@
  *   'x-unit'         what a number counts (人, 次, 元), where it counts something.
  */
 import { Type, type SchemaOptions } from '@sinclair/typebox'
-import { StringEnum } from '../string-enum.js'
+import { StringEnum, StringSet } from '../string-enum.js'
 
 export interface Label { zh: string, en: string }
 export type ValueLabels<T extends string> = Record<T, Label>
@@ -28,8 +28,7 @@ export function oneOf<T extends string> (name: Label, values: ValueLabels<T>, op
 
 /** A set of values out of a closed list (no repeats); empty means "established: none". */
 export function setOf<T extends string> (name: Label, values: ValueLabels<T>, description: string) {
-  const keys = keysOf(values)
-  return Type.Array(StringEnum(keys, { [VALUE_LABELS]: values }), { uniqueItems: true, maxItems: keys.length, description, [LABEL]: name })
+  return StringSet(keysOf(values), { [VALUE_LABELS]: values }, { description, [LABEL]: name })
 }
 
 /** A yes/no fact, with what each answer says about the case. */
