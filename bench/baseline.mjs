@@ -6,7 +6,7 @@
  * - validates the body under the same schema, with the same validator compiler
  *   (dist/src/plugins/validation.js) and the same shared schemas added with addSchema
  *   (dist/src/schemas/registry.js);
- * - serialises the answer under the same response schema (EvaluationResponse, fast-json-stringify);
+ * - serialises the answer as the service does (its serializer factory, `sharedSerializers`);
  * - has the same per-request settings as buildApp (src/app.ts): pino at LOG_LEVEL (the bench uses
  *   warn, like the service), the request id generator, the x-request-id onSend hook, the body limit;
  * - instead of evaluating, answers a canned response: the service's own answer to the same fixture
@@ -28,7 +28,7 @@ import Fastify from 'fastify'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = (path) => import(pathToFileURL(join(root, 'dist', 'src', path)).href)
 
-const { default: validation } = await dist('plugins/validation.js')
+const { default: validation, sharedSerializers } = await dist('plugins/validation.js')
 const { SHARED_SCHEMAS } = await dist('schemas/registry.js')
 const { EvaluationRequest, EvaluationResponse } = await dist('schemas/evaluation.js')
 const { ref } = await dist('schemas/common.js')
@@ -61,7 +61,9 @@ const app = Fastify({
     const given = req.headers['x-request-id']
     return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID()
   },
-  requestIdHeader: false
+  requestIdHeader: false,
+  // The service's serializers (src/app.ts): an answer is written as the service writes it.
+  schemaController: { compilersFactory: { buildSerializer: sharedSerializers } }
 })
 // The service's own validation plugin, with the same schemas (the validator the service compiles per app).
 await app.register(validation, { schemas: SHARED_SCHEMAS })

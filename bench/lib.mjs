@@ -409,7 +409,8 @@ export function summariseProfile (profile, top = 25) {
  */
 export async function seedRecords (repository, rules, count) {
   const { evaluate } = await dist('domain/evaluate.js')
-  const { answerText, digestOf } = await dist('records/digest.js')
+  const { digestOf } = await dist('records/digest.js')
+  const { answerText } = await dist('domain/render/render.js')
   const { summaryOf } = await dist('records/impact.js')
   const { randomUUID } = await import('node:crypto')
   const cases = loadCases().map((c) => c.request)

@@ -24,7 +24,8 @@ const { openDb } = await dist('records/db.js')
 const { RecordsRepository } = await dist('records/repository.js')
 const { parseDecisionsKeys } = await dist('records/cipher.js')
 const { ReplayPool } = await dist('records/replay-pool.js')
-const { answerText, digestOf } = await dist('records/digest.js')
+const { digestOf } = await dist('records/digest.js')
+const { answerText } = await dist('domain/render/render.js')
 const bulk = await dist('records/bulk.js')
 
 const rules = await loadRules(join(ROOT, 'rules'))
@@ -87,7 +88,7 @@ const verdicts = await step('decide (json-rules-engine, verdicts, classification
   return out
 })
 const answers = await step('render', () => decoded.map((d, i) => render(verdicts[i], { rules, lang: requests[i].options?.lang ?? d.lang ?? 'zh', decisionId: d.id, evaluatedAt: d.at.toISOString() })))
-const texts = await step('serialise (fast-json-stringify, as sent)', () => answers.map((a) => answerText(a)))
+const texts = await step('serialise (JSON.stringify, as sent)', () => answers.map((a) => answerText(a)))
 await step('digest (SHA-256)', () => { for (const t of texts) digestOf(t) })
 await step('answer JSON size (bytes, not µs)', () => 0)
 rows[rows.length - 1][1] = fmt(texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / n, 0)

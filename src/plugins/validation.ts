@@ -13,6 +13,8 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors'
 import type { TSchema } from '@sinclair/typebox'
 import { errorsOf } from '../schemas/string-enum.js'
 import '../schemas/formats.js'
+import { EvaluationResponse } from '../schemas/evaluation.js'
+import { answerText } from '../domain/render/render.js'
 
 const MAX_ERRORS = 50
 
@@ -71,6 +73,8 @@ export const sharedSerializers: SerializerFactory = (externalSchemas, options) =
   const built = new Map<string, ReturnType<typeof build>>()
   return (route) => {
     const { description: _description, ...shape } = route.schema as Record<string, unknown>
+    // An evaluation answer is built in the serializer's own order, so JSON.stringify writes the same text (render.ts).
+    if (shape.$ref === EvaluationResponse.$id) return answerText as ReturnType<typeof build>
     const k = JSON.stringify(shape)
     let serialize = built.get(k)
     if (serialize === undefined) {

@@ -8,7 +8,8 @@
 import type { EvaluationRequest, EvaluationResponse } from '../schemas/evaluation.js'
 import { SERVICE_VERSION } from '../version.js'
 import type { NewDecision } from './repository.js'
-import { answerText, digestOf } from './digest.js'
+import { digestOf } from './digest.js'
+import { answerText } from '../domain/render/render.js'
 import { summaryOf } from './impact.js'
 
 export interface Answered {
@@ -47,5 +48,5 @@ export function decisionsOf (a: Answered): NewDecision[] {
   const { cases } = a.body as { cases: EvaluationRequest[] }
   return (a.payload as BatchAnswer).results
     .filter((r) => r.evaluation !== undefined)
-    .map((r) => recordOf(a, cases[r.index], r.evaluation as EvaluationResponse, answerText(r.evaluation)))
+    .map((r) => recordOf(a, cases[r.index], r.evaluation as EvaluationResponse, answerText(r.evaluation as EvaluationResponse)))
 }

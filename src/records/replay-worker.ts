@@ -10,7 +10,8 @@ import { loadRules, type LoadedRules } from '../domain/rules/load.js'
 import type { EvaluationRequest } from '../schemas/evaluation.js'
 import { evaluateOn } from './evaluate.js'
 import { readSummary, summaryOf, type AnswerSummary } from './impact.js'
-import { answerText, digestOf } from './digest.js'
+import { digestOf } from './digest.js'
+import { answerText } from '../domain/render/render.js'
 import type { ReplayJob, ReplayOutcome, PoolMessage } from './replay-pool.js'
 
 const port = parentPort as NonNullable<typeof parentPort>

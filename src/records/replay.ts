@@ -12,7 +12,8 @@ import type { Lang } from '../schemas/common.js'
 import type { RecordsRepository, StoredDecision } from './repository.js'
 import { evaluateOn } from './evaluate.js'
 import { writeRulesDir } from './bulk.js'
-import { answerText, digestOf } from './digest.js'
+import { digestOf } from './digest.js'
+import { answerText } from '../domain/render/render.js'
 import { summaryOf } from './impact.js'
 
 export interface Change { pointer: string, op: 'added' | 'removed' | 'changed', recorded?: unknown, current?: unknown }

@@ -15,7 +15,8 @@ import { startPostgres, type PostgresServer } from '../../scripts/postgres-serve
 import { parseDecisionsKeys } from '../../src/records/cipher.js'
 import type { RecordsRepository } from '../../src/records/repository.js'
 import { repositoryOn } from '../../src/records/open.js'
-import { answerText, digestOf } from '../../src/records/digest.js'
+import { digestOf } from '../../src/records/digest.js'
+import { answerText } from '../../src/domain/render/render.js'
 import { summaryOf, type AnswerSummary } from '../../src/records/impact.js'
 import type { EvaluationResponse } from '../../src/schemas/evaluation.js'
 

@@ -34,11 +34,11 @@ type Adjustment = Classification['adjustments'][number]
 
 function adjustment (s: StepVerdict, rules: LoadedRules, lang: Lang): Adjustment {
   const out: Adjustment = { step: s.code, from: s.from, to: s.to, explanation: text(explanation(s), lang), citations: citations(rules.catalog, s.clauses, lang) }
-  if (s.to !== null && s.to.min === s.to.max) out.sanction = s.to.min
   if (s.ruleId !== undefined) {
     out.ruleId = s.ruleId
     out.conductIndex = s.conductIndex
   }
+  if (s.to !== null && s.to.min === s.to.max) out.sanction = s.to.min
   if (s.assumption) out.assumption = text(say((m) => m.assumption), lang)
   return out
 }
@@ -77,8 +77,8 @@ export function classification (c: ClassificationVerdict, rules: LoadedRules, la
     recommendation: recommendation(c, rules, lang),
     basis: c.basis,
     adjustments: c.steps.map((s) => adjustment(s, rules, lang)),
-    referral,
     missing: c.missing,
+    referral,
     explanation: text(summary(c), lang)
   }
 }

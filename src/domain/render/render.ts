@@ -22,6 +22,13 @@ export interface RenderOptions {
   evaluatedAt: string
 }
 
+/**
+ * Every object of the answer is built with its properties in the order the route's serializer writes
+ * them (the schema's required properties in their declared order, then its optional ones), so that
+ * `JSON.stringify` of the answer is the same text as Fastify's fast-json-stringify serializer made
+ * (test/render-order.test.ts, every golden case): the answer is sent, and its digest recorded, as
+ * JSON.stringify's text, and records made before still reproduce byte for byte.
+ */
 export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
   const ctx: RenderContext = { rules: o.rules, lang: o.lang, explain: v.explain }
   const response: EvaluationResponse = {
@@ -29,11 +36,10 @@ export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
     rulesRevision: v.rulesRevision,
     evaluatedAt: o.evaluatedAt,
     decisionDate: v.decisionDate,
-    lang: o.lang,
     triggered: v.triggered.map((t) => triggered(t, ctx)),
     undetermined: v.undetermined.map((u) => undetermined(u, ctx)),
     findings: v.findings.map((f) => finding(f, ctx)),
-    classification: classification(v.classification, o.rules, o.lang),
+    lang: o.lang,
     provenance: {
       serviceVersion: SERVICE_VERSION,
       rulesRevision: v.rulesRevision,
@@ -41,8 +47,12 @@ export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {
       evaluatedAt: o.evaluatedAt,
       instruments: instrumentsCited(v)
     },
+    classification: classification(v.classification, o.rules, o.lang),
     disclaimer: text(say((m) => m.disclaimer), o.lang)
   }
   if (v.explain === 'full') response.notTriggered = v.notTriggered.map((n) => notTriggered(n, ctx))
   return response
 }
+
+/** An answer's JSON as the service sends it and digests it (see render: the same text fast-json-stringify writes, natively, in about a third of the time). */
+export const answerText = (answer: EvaluationResponse): string => JSON.stringify(answer)

@@ -35,12 +35,17 @@ function instrumentOf (ctx: RenderContext, rule: Rule): { clause: Clause, instru
   return { clause, instrument: ctx.rules.catalog.instruments.get(clause.instrument)! }
 }
 
-/** The rule and conduct item an entry is about, and its series if any. Built without object spread, which costs microseconds on Node 20. */
-function refOf (r: RuleRef, rule: Rule, ctx: RenderContext): { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text, series?: ReturnType<typeof seriesReading> } {
-  const out: ReturnType<typeof refOf> = { ruleId: r.ruleId, ruleSet: r.ruleSet, conductIndex: r.conductIndex, title: text(rule.title, ctx.lang) }
+type Ref = { ruleId: string, ruleSet: string, conductIndex: number, conductId?: string, title: Text, series?: ReturnType<typeof seriesReading> }
+
+/** The rule and conduct item an entry is about. Built without object spread, which costs microseconds on Node 20. */
+function refOf (r: RuleRef, rule: Rule, ctx: RenderContext): Ref {
+  return { ruleId: r.ruleId, ruleSet: r.ruleSet, conductIndex: r.conductIndex, title: text(rule.title, ctx.lang) }
+}
+
+/** The entry's conduct id and series, if any: optional, so added after the entry's required properties (render.ts). */
+function addOptionalRef (out: Ref, r: RuleRef, ctx: RenderContext): void {
   if (r.conductId !== undefined) out.conductId = r.conductId
   if (r.series !== undefined) out.series = seriesReading(r.series, ctx.rules, ctx.lang)
-  return out
 }
 
 /** A tier's test in the article's words: the catalog's label for that version's tier, else the test's name. */
@@ -110,8 +115,9 @@ export function triggered (t: Triggered, ctx: RenderContext): TriggeredRule {
     return { tier: o.test, label: text(name, lang), sanctionRange: o.range, missing: o.missing, explanation: text(say((m, l) => m.openTier({ label: name[l], min: SANCTION_NAMES[o.range.min][l], max: SANCTION_NAMES[o.range.max][l] })), lang) }
   })
   out.citations = citations(catalog, t.clauses, lang)
-  if (t.referral !== undefined) out.referral = { text: text(rule.referral!.text, lang), citations: citations(catalog, t.referral.clauses, lang) }
   out.statutoryAdjustments = t.statutory.map((a) => ({ id: a.id, effect: a.effect, text: text(rule.adjustments!.find((x) => x.id === a.id)!.text, lang), citations: citations(catalog, a.clauses, lang) }))
+  addOptionalRef(out, t.ref, ctx)
+  if (t.referral !== undefined) out.referral = { text: text(rule.referral!.text, lang), citations: citations(catalog, t.referral.clauses, lang) }
   // explain: none gives the results without the facts they rest on and without notes.
   if (ctx.explain !== 'none') {
     out.because = factsOf(ctx, t.ref, t.because as Leaf[]) // decided whenever explain is not none
@@ -146,6 +152,7 @@ export function undetermined (u: Undetermined, ctx: RenderContext) {
   const out = refOf(u.ref, rule, ctx) as ReturnType<typeof refOf> & { missing: string[], explanation: Text }
   out.missing = u.missing
   out.explanation = text(say((m, l) => m.undetermined[u.reason]({ instrument: instrument.title[l] })), ctx.lang)
+  addOptionalRef(out, u.ref, ctx)
   return out
 }
 
@@ -156,16 +163,17 @@ export function finding (f: Finding | Superseded, ctx: RenderContext): FindingOu
   const rule = ruleOf(ctx, f.ref.ruleId)
   const out = refOf(f.ref, rule, ctx) as FindingOut
   out.status = f.status
-  if (f.status === 'superseded') {
+  const superseded = f.status === 'superseded'
+  out.explanation = text(superseded ? rule.yieldsTo!.find((y) => y.rule === f.by)!.reason : findingExplanation(f, ctx, rule), lang)
+  out.citations = citations(catalog, f.clauses, lang)
+  addOptionalRef(out, f.ref, ctx)
+  if (superseded) {
     out.supersededBy = f.by
     out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx, f.clauses[0].version)
-    out.explanation = text(rule.yieldsTo!.find((y) => y.rule === f.by)!.reason, lang)
   } else {
     if (f.circumstance !== undefined) out.circumstance = circumstance(f.circumstance, rule, f.ref, ctx, f.applied!.version)
     if (f.failed !== undefined) out.failed = factsOf(ctx, f.ref, f.failed)
-    out.explanation = text(findingExplanation(f, ctx, rule), lang)
   }
-  out.citations = citations(catalog, f.clauses, lang)
   return out
 }
 
@@ -181,5 +189,6 @@ function findingExplanation (f: Finding, ctx: RenderContext, rule: Rule): Biling
 export function notTriggered (n: NotTriggered, ctx: RenderContext) {
   const out = refOf(n.ref, ruleOf(ctx, n.ref.ruleId), ctx) as ReturnType<typeof refOf> & { failed: ReturnType<typeof factsOf> }
   out.failed = factsOf(ctx, n.ref, n.failed as Leaf[]) // decided whenever the rules not triggered are listed
+  addOptionalRef(out, n.ref, ctx)
   return out
 }

@@ -92,11 +92,12 @@ function build (catalog: Catalog, clauseId: string, version: string | undefined)
     instrument: instrument.id as Citation['instrument'],
     version: iv.version,
     article: cv.article,
-    ...(cv.paragraph !== undefined ? { paragraph: cv.paragraph } : {}),
-    ...(cv.item !== undefined ? { item: cv.item } : {}),
     label: label(instrument, iv, cv),
     gloss: gloss(instrument, iv, cv),
     summary: cv.summary,
-    unconfirmed
+    unconfirmed,
+    // optional, so after the required properties, as the serializer writes them (render.ts)
+    ...(cv.paragraph !== undefined ? { paragraph: cv.paragraph } : {}),
+    ...(cv.item !== undefined ? { item: cv.item } : {})
   }
 }
