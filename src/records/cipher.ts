@@ -22,6 +22,23 @@ function keyBytes (text: string, where: string): Buffer {
   return bytes
 }
 
+/**
+ * Fresh random IVs, 12 bytes each, cut from a pool filled 256 at a time: one getrandom(2) per 256
+ * records instead of one per record. Each is used once (a random 96-bit IV per record, as before).
+ */
+const IV_BYTES = 12
+const IV_POOL = IV_BYTES * 256
+let ivPool = Buffer.alloc(0)
+let ivAt = 0
+function nextIv (): Buffer {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL)
+    ivAt = 0
+  }
+  ivAt += IV_BYTES
+  return ivPool.subarray(ivAt - IV_BYTES, ivAt)
+}
+
 export function parseDecisionsKeys (spec: string): FactsCipher {
   const keys = new Map<string, Buffer>()
   spec.split(',').map((s) => s.trim()).filter((s) => s !== '').forEach((entry, i) => {
@@ -36,7 +53,7 @@ export function parseDecisionsKeys (spec: string): FactsCipher {
   return {
     keyId,
     seal: (plain, decisionId) => {
-      const iv = randomBytes(12)
+      const iv = nextIv()
       const cipher = createCipheriv('aes-256-gcm', keys.get(keyId) as Buffer, iv).setAAD(Buffer.from(decisionId))
       const body = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()])
       return { keyId, blob: Buffer.concat([iv, cipher.getAuthTag(), body]) }

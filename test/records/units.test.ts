@@ -38,6 +38,13 @@ t.test('facts are sealed per decision and opened with any listed key', async (t)
   t.throws(() => parseDecisionsKeys(`a:${hex},a:${hex}`), /listed twice/)
 })
 
+t.test('every record gets an IV of its own, across refills of the IV pool', async (t) => {
+  const cipher = parseDecisionsKeys(newDecisionsKey())
+  const sealed = Array.from({ length: 600 }, (_, i) => cipher.seal({ i }, `id-${i}`))
+  t.equal(new Set(sealed.map((s) => s.blob.subarray(0, 12).toString('hex'))).size, 600, '600 records, 600 IVs (the pool holds 256)')
+  t.same(sealed.map((s, i) => cipher.open(s, `id-${i}`)), Array.from({ length: 600 }, (_, i) => ({ i })), 'each opens with its own')
+})
+
 t.test('the records configuration and the key for the facts', async (t) => {
   t.match(parseConfig({}), { DATA_DIR: './data', DATABASE_URL: '', DECISIONS_KEY: '', DECISION_RETENTION_DAYS: 1825, ALLOW_UNAUTHENTICATED: false })
   t.throws(() => parseConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/)
