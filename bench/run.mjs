@@ -6,7 +6,9 @@
  *     the same validation and serialisation and a canned answer (bench/baseline.mjs), one after the
  *     other, under autocannon (same connections, duration, bodies): the reference case alone and the
  *     mix of every fixture in rules/cases. Requests/s, p50, p99, the ratio, RSS under load, and
- *     start-to-ready (spawn → /readyz 200, median of 3).
+ *     start-to-ready (spawn → /readyz 200, median of 3). The same app without decision records
+ *     (bench/records-baseline.mjs, issue #15) is loaded after the service, so one run shows what
+ *     recording costs and what the evaluation alone gives against the same baseline.
  *  2. Correctness under load: responses captured while the service is loaded must equal the answer
  *     the same request gets alone (decisionId and evaluatedAt aside). A difference exits non-zero.
  *  3. In process (bench/inprocess.mjs): µs per case for the json-rules-engine runs as the service makes
@@ -27,7 +29,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { createRequire } from 'node:module'
 import autocannon from 'autocannon'
 import {
-  SERVER, BASELINE, RULES_DIR, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
+  SERVER, BASELINE, ROOT, RULES_DIR, SERVICE_ENV, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
   sampleRss, inProcessCosts, scaledRulesDir, stripVolatile, serviceNodeArgs
 } from './lib.mjs'
 import { inProcess, loadTimes } from './inprocess.mjs'
@@ -47,6 +49,9 @@ const INPROCESS_MS = num('BENCH_INPROCESS_MS', 2000)
 const SCALED_MAX_FILE_BYTES = 64 * 1024 * 1024
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map((s) => s.trim()).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 1)
 const STARTS = 3
+/** The same app without decision records (issue #15), and its name in the tables. */
+const NO_RECORDS = join(ROOT, 'bench', 'records-baseline.mjs')
+const UNRECORDED = 'no records'
 /** The issue's throughput targets, service / same-validation baseline: reference case, then the mix. */
 const TARGET_RATIOS = [0.4, 0.35]
 
@@ -58,7 +63,7 @@ const temps = []
 const cleanup = () => { killChildren(); for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true }) }
 process.on('exit', cleanup)
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { cleanup(); process.exit(130) })
-const budgetS = 120 + 6 * (DURATION + WARMUP) + 60 * SCALES.length
+const budgetS = 120 + 8 * (DURATION + WARMUP) + 60 * SCALES.length
 setTimeout(() => { console.error(`bench: still running after ${budgetS} s, giving up`); cleanup(); process.exit(3) }, budgetS * 1000).unref()
 
 const failures = []
@@ -157,12 +162,15 @@ const mismatches = []
 {
   const b = await startServer(BASELINE, { env: { BENCH_CANNED: cannedFile } })
   const s = await startServer(SERVER).catch(async (err) => { await b.stop(); throw err })
+  const n = await startServer(NO_RECORDS, { env: SERVICE_ENV, imageArgs: false, nodeArgs: serviceNodeArgs() }).catch(async (err) => { await b.stop(); await s.stop(); throw err })
   try {
     for (const set of BODY_SETS) {
       http.push(await loadOne('baseline', b, set))
       http.push(await loadOne('service', s, set))
+      http.push(await loadOne(UNRECORDED, n, set))
     }
     await b.stop()
+    await n.stop()
 
     // Correctness under load: capture responses from a loaded run (≤ 2 per fixture) and, in
     // parallel with it, fetch every fixture once; each must equal the answer it got alone.
@@ -206,6 +214,7 @@ const mismatches = []
   } finally {
     await b.stop()
     await s.stop()
+    await n.stop()
   }
 }
 
@@ -224,8 +233,10 @@ const row = (set, server) => http.find((r) => r.set === set && r.server === serv
 out('1. HTTP under load (req/s: autocannon mean of per-second samples; latency in ms; bytes = mean response bytes incl. headers)')
 out(table(['body', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'bytes/resp', 'non-2xx/err', 'RSS MB med/max'],
   http.map((r) => [r.set, r.server, fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), r.total, fmt(r.bytes, 0), r.bad, `${fmt(r.rssMedian)}/${fmt(r.rssMax)}`])))
-const ratios = BODY_SETS.map((set) => ({ set: set.name, ratio: row(set.name, 'service').rps / row(set.name, 'baseline').rps }))
-out(`throughput service / baseline: ${ratios.map((r) => `${r.set} ${fmt(100 * r.ratio)} %`).join(', ')}`)
+const ratioOf = (server) => BODY_SETS.map((set) => ({ set: set.name, ratio: row(set.name, server).rps / row(set.name, 'baseline').rps }))
+const ratios = ratioOf('service')
+const unrecordedRatios = ratioOf(UNRECORDED)
+out(`throughput service / baseline: ${ratios.map((r) => `${r.set} ${fmt(100 * r.ratio)} %`).join(', ')}; without records: ${unrecordedRatios.map((r) => `${r.set} ${fmt(100 * r.ratio)} %`).join(', ')}`)
 const serviceRssMax = Math.max(...http.filter((r) => r.server === 'service').map((r) => r.rssMax))
 out(`RSS of the service under load (VmRSS sampled every 200 ms): max ${fmt(serviceRssMax)} MB`)
 out(`start to ready (spawn → GET /readyz 200): ${readyTimes.map((t) => fmt(t, 0)).join(', ')} ms → median ${fmt(median(readyTimes), 0)} ms`)
@@ -246,15 +257,20 @@ out()
 // Targets
 
 const verdict = (ok) => ok ? 'PASS' : 'MISS'
+const httpTargets = (server, rs, label) => [
+  ...rs.map((r, i) => [`${label} throughput ≥ ${TARGET_RATIOS[i] * 100} % of baseline (${r.set})`, `${fmt(100 * r.ratio)} %`, verdict(r.ratio >= TARGET_RATIOS[i])]),
+  ...BODY_SETS.map((set) => { const r = row(set.name, server); return [`${label} p99 ≤ 10 ms at ${CONNECTIONS} connections (${set.name})`, `${fmt(r.p99, 2)} ms`, verdict(r.p99 <= 10)] })
+]
 const targets = [
-  ...ratios.map((r, i) => [`service throughput ≥ ${TARGET_RATIOS[i] * 100} % of baseline (${r.set})`, `${fmt(100 * r.ratio)} %`, verdict(r.ratio >= TARGET_RATIOS[i])]),
-  ...BODY_SETS.map((set) => { const r = row(set.name, 'service'); return [`service p99 ≤ 10 ms at ${CONNECTIONS} connections (${set.name})`, `${fmt(r.p99, 2)} ms`, verdict(r.p99 <= 10)] }),
+  ...httpTargets('service', ratios, 'service'),
+  ...httpTargets(UNRECORDED, unrecordedRatios, 'without records:'),
   ['in-process evaluation of the reference case ≤ 70 µs median', `${fmt(ref.pipeline.median)} µs`, verdict(ref.pipeline.median <= 70)],
   ['service RSS under load ≤ 150 MB', `${fmt(serviceRssMax)} MB`, verdict(serviceRssMax <= 150)],
   ['start to ready ≤ 1 s (median of 3)', `${fmt(median(readyTimes), 0)} ms`, verdict(median(readyTimes) <= 1000)]
 ]
 out(`4. Targets (issue "Decide, then render", json-rules-engine deciding; this machine: ${cpus().length} cores)`)
 out(table(['target', 'measured', 'verdict'], targets))
+out('("service" is the service as the image starts it, recording every answer in its embedded store; "without records:" is the same app without the records plugin (issue #15\'s cost set aside), loaded in the same run.)')
 out()
 
 // ---------------------------------------------------------------------------------------------
