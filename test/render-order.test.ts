@@ -13,11 +13,13 @@ import { loadCases } from './helpers/cases.js'
 // every object in the order Fastify's schema serializer (fast-json-stringify) writes it: records made while
 // the service sent that serializer's text must still reproduce byte for byte, and nothing the schema does not
 // name may leave. Every golden case, in both languages and at every explain level.
+const schemaSerializer = () => SerializerSelector()(Object.fromEntries(SHARED_SCHEMAS.map((s) => [s.$id as string, s])), {})({
+  schema: ref(EvaluationResponse), method: 'POST', url: '/v1/evaluations', httpStatus: '200'
+} as never) as (answer: unknown) => string
+
 t.test('every golden answer is the text the response schema\'s serializer writes', async (t) => {
   const rules = await loadRules(BUNDLED_RULES_DIR)
-  const bySchema = SerializerSelector()(Object.fromEntries(SHARED_SCHEMAS.map((s) => [s.$id as string, s])), {})({
-    schema: ref(EvaluationResponse), method: 'POST', url: '/v1/evaluations', httpStatus: '200'
-  } as never) as (answer: unknown) => string
+  const bySchema = schemaSerializer()
   const cases = loadCases()
   let compared = 0
   const differ: string[] = []
@@ -37,9 +39,7 @@ t.test('every golden answer is the text the response schema\'s serializer writes
 
 t.test('a property out of order, or one the schema does not name, is told apart', async (t) => {
   const rules = await loadRules(BUNDLED_RULES_DIR)
-  const bySchema = SerializerSelector()(Object.fromEntries(SHARED_SCHEMAS.map((s) => [s.$id as string, s])), {})({
-    schema: ref(EvaluationResponse), method: 'POST', url: '/v1/evaluations', httpStatus: '200'
-  } as never) as (answer: unknown) => string
+  const bySchema = schemaSerializer()
   const answer = await evaluate(rules, loadCases().find((c) => c.file === 'reference-dong.json')!.request as never, { now: new Date(), decisionId: '00000000-0000-4000-8000-000000000000' })
   const { lang, ...rest } = answer
   t.not(answerText({ lang, ...rest }), bySchema(answer), 'the comparison sees order')
