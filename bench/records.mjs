@@ -66,8 +66,16 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
     ['replay (read + decrypt + evaluate + serialise + digest)', String(replayed), fmt(replayS), fmt(replayed / replayS, 0), `${reproduced}/${replayed}`]
   ]))
   const projected = replayS * 100_000 / replayed
-  console.log(`target: replay 100 000 in ≤ 60 s: ${projected <= 60 ? 'PASS' : 'MISS'} (${fmt(projected)} s${replayed === 100_000 ? '' : `, projected from ${replayed}`}, ${cpus().length} threads; load average ${loadAverage()})`)
-  console.log(`CPU: ${fmt(cpuMsPerRecord, 2)} ms per record (all threads), so 100 000 on ${cpus().length} otherwise idle cores ≈ ${fmt(cpuMsPerRecord * 100_000 / 1000 / cpus().length)} s\n`)
+  if (replayed >= 100_000) {
+    console.log(`target: replay 100 000 in ≤ 60 s: ${projected <= 60 ? 'PASS' : 'MISS'} (${fmt(projected)} s, ${cpus().length} threads; load average ${loadAverage()})`)
+  } else {
+    // The workers' start (rules loaded in each, JIT warm-up: 1.5–2 s of CPU) is spread over the records replayed; below
+    // some 20 000 it outweighs the replays, so a projection from few records is not a verdict.
+    console.log(`target: replay 100 000 in ≤ 60 s: not measured (${replayed} records replayed; ${fmt(projected)} s projected linearly, which counts the workers' start-up ${fmt(100_000 / replayed, 0)} times over; BENCH_RECORDS=100000 measures it)`)
+  }
+  console.log(replayed >= 100_000
+    ? `CPU: ${fmt(cpuMsPerRecord, 2)} ms per record (all threads), so 100 000 on ${cpus().length} otherwise idle cores ≈ ${fmt(cpuMsPerRecord * 100_000 / 1000 / cpus().length)} s\n`
+    : `CPU: ${fmt(cpuMsPerRecord, 2)} ms per record (all threads, the workers' start-up included)\n`)
 }
 
 // 2. Recording on the request path -----------------------------------------------------------------
