@@ -26,7 +26,7 @@ export interface RenderOptions {
  * Every object of the answer is built with its properties in the order the route's serializer writes
  * them (the schema's required properties in their declared order, then its optional ones), so that
  * `JSON.stringify` of the answer is the same text as Fastify's fast-json-stringify serializer made
- * (test/render-order.test.ts, every golden case): the answer is sent, and its digest recorded, as
+ * (test/domain/render/order.test.ts, every golden case): the answer is sent, and its digest recorded, as
  * JSON.stringify's text, and records made before still reproduce byte for byte.
  */
 export function render (v: Verdicts, o: RenderOptions): EvaluationResponse {

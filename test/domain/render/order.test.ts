@@ -1,13 +1,13 @@
 import t from 'tap'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
-import { loadRules } from '../src/domain/rules/load.js'
-import { evaluate } from '../src/domain/evaluate.js'
-import { answerText } from '../src/domain/render/render.js'
-import { ref } from '../src/schemas/common.js'
-import { EvaluationResponse } from '../src/schemas/evaluation.js'
-import { SHARED_SCHEMAS } from '../src/schemas/registry.js'
-import { BUNDLED_RULES_DIR } from '../src/paths.js'
-import { loadCases } from './helpers/cases.js'
+import { loadRules } from '../../../src/domain/rules/load.js'
+import { evaluate } from '../../../src/domain/evaluate.js'
+import { answerText } from '../../../src/domain/render/render.js'
+import { ref } from '../../../src/schemas/common.js'
+import { EvaluationResponse } from '../../../src/schemas/evaluation.js'
+import { SHARED_SCHEMAS } from '../../../src/schemas/registry.js'
+import { BUNDLED_RULES_DIR } from '../../../src/paths.js'
+import { loadCases } from '../../helpers/cases.js'
 
 // The service sends an answer as JSON.stringify writes it (answerText), which is only right if render builds
 // every object in the order Fastify's schema serializer (fast-json-stringify) writes it: records made while
