@@ -162,6 +162,24 @@ export async function startServer (script, { env = {}, nodeArgs = [], imageArgs 
   return { child, pid: child.pid, port, url, readyMs, stop, output: () => output }
 }
 
+/** CPU seconds (user + system, every thread) of a process so far, from /proc/<pid>/stat. */
+export function cpuSeconds (pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** Each case's answer from the server at url, sent alone and in turn (parsed); throws on any status but 200. */
+export async function answersAlone (url, cases) {
+  const answers = []
+  for (const c of cases) {
+    const res = await fetch(`${url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body, signal: AbortSignal.timeout(10000) })
+    const text = await res.text()
+    if (res.status !== 200) throw new Error(`${c.file} alone: HTTP ${res.status} ${text.slice(0, 300)}`)
+    answers.push(JSON.parse(text))
+  }
+  return answers
+}
+
 /** VmRSS of a process in MB, from /proc (undefined where there is no /proc). */
 export function rssMB (pid) {
   try {

@@ -19,10 +19,9 @@
  * Temp dirs are removed.
  */
 import os, { cpus } from 'node:os'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords } from './lib.mjs'
+import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords, cpuSeconds } from './lib.mjs'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -78,11 +77,6 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 }
 
 // 2. Recording on the request path -----------------------------------------------------------------
-/** CPU seconds (user + system, every thread) of a process so far, from /proc/<pid>/stat. */
-function cpuSeconds (pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 if (process.env.BENCH_PART !== 'replay') {
   const body = JSON.stringify(loadCases().find((c) => c.file === 'reference-dong.json').request)
