@@ -27,10 +27,9 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir, loadavg, cpus } from 'node:os'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import autocannon from 'autocannon'
 import {
-  ROOT, SERVER, BASELINE, SERVICE_ENV, loadCases, median, fmt, table, startServer, killChildren, serviceNodeArgs,
-  stripVolatile, cpuSeconds, answersAlone
+  ROOT, SERVER, BASELINE, loadCases, median, fmt, table, startServer, killChildren, stripVolatile, cpuSeconds,
+  answersAlone, startUnrecorded, benchRequest, cannon
 } from './lib.mjs'
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8)
@@ -38,7 +37,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const CANNED = ['--import', join(ROOT, 'bench', 'canned', 'register.mjs')]
-const NO_RECORDS = join(ROOT, 'bench', 'records-baseline.mjs')
 process.on('exit', killChildren)
 
 const cases = loadCases()
@@ -54,13 +52,12 @@ const alone = await (async () => {
 const cannedFile = join(temp, 'canned.json')
 writeFileSync(cannedFile, JSON.stringify(alone))
 
-const unrecorded = (nodeArgs) => startServer(NO_RECORDS, { env: SERVICE_ENV, imageArgs: false, nodeArgs: [...serviceNodeArgs(), ...nodeArgs] })
 const servers = [
   ['baseline', await startServer(BASELINE, { env: { BENCH_CANNED: cannedFile } })],
   ['service', await startServer(SERVER)],
   ['service, evaluation canned', await startServer(SERVER, { nodeArgs: CANNED })],
-  ['no records', await unrecorded([])],
-  ['no records, evaluation canned', await unrecorded(CANNED)]
+  ['no records', await startUnrecorded()],
+  ['no records, evaluation canned', await startUnrecorded(CANNED)]
 ]
 
 // A canned server must answer as the service does: twice per fixture (the first evaluates, the second is canned).
@@ -72,13 +69,10 @@ for (const [name, s] of servers.filter(([n]) => n.endsWith('canned'))) {
   }
 }
 
-const request = (i) => ({ method: 'POST', path: '/v1/evaluations', headers: { 'content-type': 'application/json', 'x-bench-case': String(i) }, body: cases[i].body })
 const SETS = [
-  { name: 'reference', requests: [request(refIndex)] },
-  { name: `mix (${cases.length})`, requests: cases.map((_, i) => request(i)) }
+  { name: 'reference', requests: [benchRequest(cases, refIndex)] },
+  { name: `mix (${cases.length})`, requests: cases.map((_, i) => benchRequest(cases, i)) }
 ]
-const cannon = (url, requests, duration) => new Promise((resolve, reject) =>
-  autocannon({ url, connections: CONNECTIONS, duration, requests, timeout: 10 }, (err, res) => err ? reject(err) : resolve(res)))
 
 const rows = []
 for (const set of SETS) {
@@ -86,9 +80,9 @@ for (const set of SETS) {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? servers : [...servers].reverse()
     for (const [name, s] of order) {
-      await cannon(s.url, set.requests, WARMUP)
+      await cannon(s.url, set.requests, WARMUP, CONNECTIONS)
       const cpu0 = cpuSeconds(s.pid)
-      const r = await cannon(s.url, set.requests, DURATION)
+      const r = await cannon(s.url, set.requests, DURATION, CONNECTIONS)
       const bad = r.non2xx + r.errors + r.timeouts
       if (bad > 0) { console.error(`${name}, ${set.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`); process.exit(1) }
       runs.get(name).push({ rps: r.requests.average, p99: r.latency.p99, cpuUs: (cpuSeconds(s.pid) - cpu0) * 1e6 / Math.max(1, r.requests.total) })

@@ -13,6 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const SERVER = join(ROOT, 'dist', 'src', 'server.js')
 export const BASELINE = join(ROOT, 'bench', 'baseline.mjs')
+/** The same app as the service without the records plugin (issue #15). */
+export const NO_RECORDS = join(ROOT, 'bench', 'records-baseline.mjs')
 export const RULES_DIR = join(ROOT, 'rules')
 export const HOST = '127.0.0.1'
 
@@ -168,16 +170,35 @@ export function cpuSeconds (pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
-/** Each case's answer from the server at url, sent alone and in turn (parsed); throws on any status but 200. */
-export async function answersAlone (url, cases) {
+/**
+ * Each case's answer from the server at url, sent alone and in turn (parsed). Any status but 200 is
+ * handed to `fail` (by default: thrown), and that case's answer is undefined.
+ */
+export async function answersAlone (url, cases, fail = (message) => { throw new Error(message) }) {
   const answers = []
   for (const c of cases) {
     const res = await fetch(`${url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body, signal: AbortSignal.timeout(10000) })
     const text = await res.text()
-    if (res.status !== 200) throw new Error(`${c.file} alone: HTTP ${res.status} ${text.slice(0, 300)}`)
-    answers.push(JSON.parse(text))
+    if (res.status !== 200) fail(`${c.file} alone: HTTP ${res.status} ${text.slice(0, 300)}`)
+    answers.push(res.status === 200 ? JSON.parse(text) : undefined)
   }
   return answers
+}
+
+/** The app without records (NO_RECORDS) started as the image starts the service: its Node flags, then nodeArgs. */
+export function startUnrecorded (nodeArgs = []) {
+  return startServer(NO_RECORDS, { env: SERVICE_ENV, imageArgs: false, nodeArgs: [...serviceNodeArgs(), ...nodeArgs] })
+}
+
+/** A load request for case i: POST /v1/evaluations with its body, and its index in x-bench-case (the baseline answers by it). */
+export const benchRequest = (cases, i) => ({ method: 'POST', path: '/v1/evaluations', headers: { 'content-type': 'application/json', 'x-bench-case': String(i) }, body: cases[i].body })
+
+/** One autocannon run of `requests` in turn on `connections` connections for `duration` s (10 s timeout per request). Imported when first used: the in-process scripts never load it. */
+export async function cannon (url, requests, duration, connections) {
+  const { default: autocannon } = await import('autocannon')
+  return await new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, requests, timeout: 10 }, (err, res) => err ? reject(err) : resolve(res))
+  })
 }
 
 /** VmRSS of a process in MB, from /proc (undefined where there is no /proc). */

@@ -21,7 +21,7 @@
 import os, { cpus } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { ROOT, SERVER, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords, cpuSeconds } from './lib.mjs'
+import { ROOT, SERVER, NO_RECORDS, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords, cpuSeconds } from './lib.mjs'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -85,7 +85,7 @@ if (process.env.BENCH_PART !== 'replay') {
   const { startPostgres } = await import(join(ROOT, 'dist', 'scripts', 'postgres-server.js')).catch(() => ({}))
   const pg = await startPostgres?.().catch((err) => { console.log(`(no PostgreSQL server: ${err.message})`) })
   process.on('exit', () => { pg?.stop() })
-  const specs = [['without records', join(ROOT, 'bench', 'records-baseline.mjs'), {}], ['embedded store', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: KEY }]]
+  const specs = [['without records', NO_RECORDS, {}], ['embedded store', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: KEY }]]
   if (pg !== undefined) specs.push(['PostgreSQL server', SERVER, { DATABASE_URL: pg.url, DECISIONS_KEY: KEY }])
   const services = []
   for (const [name, script, env] of specs) {

@@ -27,10 +27,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { createRequire } from 'node:module'
-import autocannon from 'autocannon'
 import {
-  SERVER, BASELINE, ROOT, RULES_DIR, SERVICE_ENV, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
-  sampleRss, inProcessCosts, scaledRulesDir, stripVolatile, serviceNodeArgs
+  SERVER, BASELINE, RULES_DIR, dist, loadCases, median, mean, fmt, table, startServer, killChildren,
+  sampleRss, inProcessCosts, scaledRulesDir, stripVolatile, serviceNodeArgs, answersAlone, startUnrecorded, benchRequest, cannon as load
 } from './lib.mjs'
 import { inProcess, loadTimes } from './inprocess.mjs'
 
@@ -49,8 +48,7 @@ const INPROCESS_MS = num('BENCH_INPROCESS_MS', 2000)
 const SCALED_MAX_FILE_BYTES = 64 * 1024 * 1024
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map((s) => s.trim()).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 1)
 const STARTS = 3
-/** The same app without decision records (issue #15), and its name in the tables. */
-const NO_RECORDS = join(ROOT, 'bench', 'records-baseline.mjs')
+/** The name in the tables of the same app without decision records (issue #15). */
 const UNRECORDED = 'no records'
 /** The issue's throughput targets, service / same-validation baseline: reference case, then the mix. */
 const TARGET_RATIOS = [0.4, 0.35]
@@ -110,20 +108,14 @@ for (let i = 0; i < STARTS; i++) {
 // The answer each fixture gets alone (the correctness reference, and the baseline's canned answers)
 
 const strip = stripVolatile
-const solo = []
-{
+const solo = await (async () => {
   const s = await startServer(SERVER)
   try {
-    for (const c of cases) {
-      const res = await fetch(`${s.url}/v1/evaluations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body, signal: AbortSignal.timeout(10000) })
-      const text = await res.text()
-      if (res.status !== 200) fail(`${c.file} alone: HTTP ${res.status} ${text.slice(0, 300)}`)
-      solo.push(res.status === 200 ? JSON.parse(text) : undefined)
-    }
+    return await answersAlone(s.url, cases, fail)
   } finally {
     await s.stop()
   }
-}
+})()
 const cannedDir = mkdtempSync(join(tmpdir(), 'discipline-rules-bench-canned-'))
 temps.push(cannedDir)
 const cannedFile = join(cannedDir, 'canned.json')
@@ -132,17 +124,13 @@ writeFileSync(cannedFile, JSON.stringify(solo.map((r) => r ?? solo[refIndex])))
 // ---------------------------------------------------------------------------------------------
 // Load
 
-const requestFor = (i) => ({ method: 'POST', path: '/v1/evaluations', headers: { 'content-type': 'application/json', 'x-bench-case': String(i) }, body: cases[i].body })
+const requestFor = (i) => benchRequest(cases, i)
 const BODY_SETS = [
   { name: 'reference', requests: [requestFor(refIndex)] },
   { name: `mix (${cases.length})`, requests: cases.map((_, i) => requestFor(i)) }
 ]
 
-function cannon (url, requests, duration) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, requests, timeout: 10 }, (err, res) => err ? reject(err) : resolve(res))
-  })
-}
+const cannon = (url, requests, duration) => load(url, requests, duration, CONNECTIONS)
 
 async function loadOne (label, server, set) {
   await cannon(server.url, set.requests, WARMUP)
@@ -162,7 +150,7 @@ const mismatches = []
 {
   const b = await startServer(BASELINE, { env: { BENCH_CANNED: cannedFile } })
   const s = await startServer(SERVER).catch(async (err) => { await b.stop(); throw err })
-  const n = await startServer(NO_RECORDS, { env: SERVICE_ENV, imageArgs: false, nodeArgs: serviceNodeArgs() }).catch(async (err) => { await b.stop(); await s.stop(); throw err })
+  const n = await startUnrecorded().catch(async (err) => { await b.stop(); await s.stop(); throw err })
   try {
     for (const set of BODY_SETS) {
       http.push(await loadOne('baseline', b, set))

@@ -15,7 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawn } from 'node:child_process'
 import autocannon from 'autocannon'
-import { ROOT, SERVER, loadCases, fmt, table, startServer, killChildren, freshStore, STORE_KEY, rssMB, serviceNodeArgs } from './lib.mjs'
+import { SERVER, NO_RECORDS, loadCases, fmt, table, startServer, killChildren, freshStore, STORE_KEY, rssMB, serviceNodeArgs } from './lib.mjs'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -55,7 +55,7 @@ function delta (pid, before, after, answers) {
 }
 
 const body = JSON.stringify(loadCases().find((c) => c.file === 'reference-dong.json').request)
-const specs = [['without records', join(ROOT, 'bench', 'records-baseline.mjs'), {}], ['embedded store', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: STORE_KEY }]]
+const specs = [['without records', NO_RECORDS, {}], ['embedded store', SERVER, { DATA_DIR: freshStore(), DECISIONS_KEY: STORE_KEY }]]
 // BENCH_VARIANTS="label:VAR=value;…": more embedded-store services, each with one variable more.
 for (const v of (process.env.BENCH_VARIANTS ?? '').split(';').filter((v) => v !== '')) {
   const [label, assignment] = [v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)]
