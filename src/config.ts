@@ -6,7 +6,7 @@
  */
 import { Type, type Static, type TInteger } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { StringEnum, errorMessage } from './schemas/string-enum.js'
+import { StringEnum, errorsOf } from './schemas/string-enum.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 import { ConfigError } from './errors.js'
 
@@ -68,7 +68,7 @@ export function parseConfig (env: NodeJS.ProcessEnv): Config {
   const value = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw))
   const errors = [...Value.Errors(ConfigSchema, value)]
   if (errors.length > 0) {
-    throw new ConfigError('invalid configuration: ' + errors.map((e) => `${e.path.slice(1)}: ${errorMessage(e)}`).join('; '))
+    throw new ConfigError('invalid configuration: ' + errors.flatMap(errorsOf).map((e) => `${e.path.slice(1)}: ${e.message}`).join('; '))
   }
   return value as Config
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { GetErrorFunction, DefaultErrorFunction } from '@sinclair/typebox/errors'
 import { parseConfig, DEFAULT_CONFIG } from '../src/config.js'
-import { StringEnum, errorMessage } from '../src/schemas/string-enum.js'
+import { StringEnum, errorsOf } from '../src/schemas/string-enum.js'
 import { ConfigError } from '../src/errors.js'
 import { BUNDLED_RULES_DIR } from '../src/paths.js'
 
@@ -62,7 +62,7 @@ t.test('string enums do not replace TypeBox\'s global error function', async (t)
   t.equal(GetErrorFunction(), DefaultErrorFunction, 'importing the schemas leaves the global error function alone')
   const schema = StringEnum(['a', 'b'])
   const [error] = [...Value.Errors(schema, 'c')]
-  t.equal(errorMessage(error), 'Expected one of: a, b')
+  t.same(errorsOf(error), [{ path: '', message: 'Expected one of: a, b' }])
   const [plain] = [...Value.Errors(Type.Integer(), 'x')]
-  t.equal(errorMessage(plain), plain.message, 'other errors keep TypeBox\'s message')
+  t.same(errorsOf(plain), [{ path: '', message: plain.message }], 'other errors keep TypeBox\'s message')
 })

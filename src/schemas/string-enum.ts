@@ -5,7 +5,7 @@
  * checked by one function: TypeBox's compiled `uniqueItems` hashes every element byte by byte with a
  * BigInt FNV-1a, which cost more than the rest of a request's validation together.
  * Importing this module registers both checks and changes nothing else: messages are made by
- * `errorMessage` / `errorsOf` where problems are reported, not by replacing TypeBox's error function.
+ * `errorsOf` where problems are reported, not by replacing TypeBox's error function.
  */
 import { Kind, Type, TypeRegistry, type SchemaOptions, type TUnsafe } from '@sinclair/typebox'
 import type { ValueError } from '@sinclair/typebox/errors'
@@ -31,7 +31,7 @@ export function StringSet<T extends string> (values: readonly T[], itemOptions: 
 const oneOfMessage = (schema: EnumSchema): string => `Expected one of: ${schema.enum.join(', ')}`
 
 /** TypeBox's message for an error, except that a StringEnum says which values it allows. */
-export function errorMessage (error: Pick<ValueError, 'schema' | 'message'>): string {
+function errorMessage (error: Pick<ValueError, 'schema' | 'message'>): string {
   return error.schema[Kind] === 'StringEnum' ? oneOfMessage(error.schema as unknown as EnumSchema) : error.message
 }
 
@@ -44,7 +44,11 @@ function setErrors (schema: SetSchema, path: string, value: unknown): Array<{ pa
   return errors
 }
 
-/** An error as the caller reads it: a StringSet's error becomes one per wrong element or rule broken. */
+/**
+ * An error as the caller reads it: TypeBox's words, except that a StringEnum lists the values it allows,
+ * and a StringSet's error becomes one per wrong element or rule broken. Every place that reports a
+ * TypeBox error (requests, case files, rule files, the index, the configuration) describes it with this.
+ */
 export function errorsOf (error: Pick<ValueError, 'schema' | 'message' | 'path' | 'value'>): Array<{ path: string, message: string }> {
   return error.schema[Kind] === 'StringSet'
     ? setErrors(error.schema as unknown as SetSchema, error.path, error.value)

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { RulesIndex } from '../../schemas/rules-index.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
-import { errorMessage } from '../../schemas/string-enum.js'
+import { errorsOf } from '../../schemas/string-enum.js'
 import { readRulesFile, type ReadLimits } from './files.js'
 
 export const INDEX_FILE = 'index.json'
@@ -37,7 +37,7 @@ async function parseIndex (root: string, limits: ReadLimits, problems: RulesProb
     return undefined
   }
   if (checker.Check(data)) return { index: data, raw }
-  for (const e of checker.Errors(data)) problems.push({ file: INDEX_FILE, pointer: e.path, message: errorMessage(e) })
+  for (const { path, message } of [...checker.Errors(data)].flatMap(errorsOf)) problems.push({ file: INDEX_FILE, pointer: path, message })
   return undefined
 }
 

@@ -23,7 +23,7 @@ import { REGULATIONS, requiredClauseProblems, requiredSourceProblems } from './r
 import { compileEngines, type RuleSetEngines } from '../decide/engine.js'
 import { CONDUCT_TYPES } from '../../schemas/facts.js'
 import { RulesLoadError, type RulesProblem } from '../../errors.js'
-import { errorMessage } from '../../schemas/string-enum.js'
+import { errorsOf } from '../../schemas/string-enum.js'
 import { readRulesFile, DEFAULT_READ_LIMITS, type ReadLimits } from './files.js'
 import { readIndex, conductTypeProblems, INDEX_FILE } from './index-file.js'
 
@@ -88,10 +88,12 @@ function validate<T> (checker: ReturnType<typeof TypeCompiler.Compile<TSchema>>,
   if (checker.Check(p.data)) return p.data as T
   const seen = new Set<string>()
   for (const e of checker.Errors(p.data)) {
-    // A recursive union reports one error per branch; the first per path is the useful one.
-    if (seen.has(e.path)) continue
-    seen.add(e.path)
-    problems.push({ file: p.file, pointer: e.path, message: errorMessage(e) })
+    for (const { path, message } of errorsOf(e)) {
+      // A recursive union reports one error per branch; the first per path is the useful one.
+      if (seen.has(path)) continue
+      seen.add(path)
+      problems.push({ file: p.file, pointer: path, message })
+    }
     if (seen.size >= 20) break
   }
   return undefined
