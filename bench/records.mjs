@@ -21,7 +21,7 @@
 import os, { cpus } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { ROOT, SERVER, NO_RECORDS, dist, loadCases, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords, cpuSeconds } from './lib.mjs'
+import { ROOT, SERVER, NO_RECORDS, dist, loadCases, median, fmt, table, startServer, killChildren, serviceNodeArgs, freshStore, STORE_KEY, seedRecords, cpuSeconds } from './lib.mjs'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -77,7 +77,6 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 }
 
 // 2. Recording on the request path -----------------------------------------------------------------
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 if (process.env.BENCH_PART !== 'replay') {
   const body = JSON.stringify(loadCases().find((c) => c.file === 'reference-dong.json').request)
   const load = async (url, duration) => await autocannon({ url: `${url}/v1/evaluations`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration })
